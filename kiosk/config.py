@@ -1,0 +1,53 @@
+"""The kiosk's settings, declared once with their type, default and description.
+
+Every setting has an embedded default, so the kiosk starts with no file at all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from kiosk.content_loader import BUNDLED_PACK
+from kiosk.i18n import N_
+
+APP_DIR_NAME = "france-services-kiosk"
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_DIR_NAME
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path = field(
+        default_factory=default_data_dir,
+        metadata={"description": N_("Folder where the kiosk keeps its data and logs.")},
+    )
+    default_language: str = field(
+        default="fr",
+        metadata={"description": N_("Language shown when nobody has chosen one yet.")},
+    )
+    idle_timeout_s: int = field(
+        default=120,
+        metadata={"description": N_("Seconds without a touch before the kiosk asks if someone is there.")},
+    )
+    idle_warning_s: int = field(
+        default=30,
+        metadata={"description": N_("Seconds the question stays before everything is erased.")},
+    )
+    pack_dirs: tuple[Path, ...] = field(
+        default=(BUNDLED_PACK,),
+        metadata={"description": N_("Content packs, in order; a later pack overrides an earlier one.")},
+    )
+
+    def __post_init__(self) -> None:
+        if self.idle_timeout_s < 10 or self.idle_warning_s < 5:
+            raise ValueError("idle timeout must be at least 10 s and the warning at least 5 s")
+
+
+def describe() -> list[tuple[str, str]]:
+    """Each setting's name and (untranslated) description, in declaration order."""
+    return [(f.name, str(f.metadata["description"])) for f in fields(Config)]

@@ -1,0 +1,135 @@
+"""Languages the kiosk knows, which ones it offers, and translation of text.
+
+Interface strings are marked with ``N_()`` where they are declared and translated
+with ``_()`` when shown, so a change of language re-translates everything in
+place. Procedure content is translated through its own gettext domain with
+``content()``. A translation whose ``{placeholders}`` differ from the French
+source is refused and the French is shown instead of a broken sentence.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+
+SOURCE_LANGUAGE = "fr"
+COMPILED_ROOT = Path(__file__).resolve().parent / "locale"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str
+    greeting: str
+    espeak_voice: str
+
+
+# Each language named and greeting in its own script; no flags (languages are not countries).
+LANGUAGES: tuple[Language, ...] = (
+    Language("fr", "Français", "Bonjour", "roa/fr"),
+    Language("en", "English", "Hello", "gmw/en"),
+    Language("ar", "العربية", "مرحبا", "sem/ar"),
+    Language("es", "Español", "Hola", "roa/es"),
+    Language("pt", "Português", "Olá", "roa/pt"),
+    Language("ro", "Română", "Bună ziua", "roa/ro"),
+    Language("tr", "Türkçe", "Merhaba", "trk/tr"),
+    Language("uk", "Українська", "Вітаємо", "zle/uk"),
+    Language("ru", "Русский", "Здравствуйте", "zle/ru"),
+    Language("fa", "فارسی", "سلام", "ira/fa"),
+)
+_BY_CODE = {language.code: language for language in LANGUAGES}
+DOMAINS = ("kiosk", "procedures")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a string for extraction; it is translated later, when shown."""
+    return message
+
+
+def language(code: str) -> Language:
+    try:
+        return _BY_CODE[code]
+    except KeyError:
+        raise ValueError(f"unknown language code: {code!r}") from None
+
+
+@cache
+def is_rtl(code: str) -> bool:
+    """True for languages written right to left (Arabic, Persian), from Babel's data."""
+    return bool(Locale.parse(code).text_direction == "rtl")
+
+
+def offered_languages(compiled_root: Path = COMPILED_ROOT) -> tuple[Language, ...]:
+    """French, then every language whose interface and content catalogs are both compiled.
+
+    The build compiles only complete catalogs, so "compiled" means "complete".
+    """
+    return tuple(
+        lang
+        for lang in LANGUAGES
+        if lang.code == SOURCE_LANGUAGE
+        or all(
+            (compiled_root / lang.code / "LC_MESSAGES" / f"{domain}.mo").is_file()
+            for domain in DOMAINS
+        )
+    )
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of the ``{placeholders}`` in a message (empty for plain text)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"<malformed>"}
+
+
+class Translator:
+    """The interface and content translations of one language."""
+
+    def __init__(self, code: str, compiled_root: Path = COMPILED_ROOT) -> None:
+        self.code = code
+        self._domains: dict[str, gettext.NullTranslations] = {}
+        for domain in DOMAINS:
+            path = compiled_root / code / "LC_MESSAGES" / f"{domain}.mo"
+            if code == SOURCE_LANGUAGE or not path.is_file():
+                self._domains[domain] = gettext.NullTranslations()
+            else:
+                with path.open("rb") as handle:
+                    self._domains[domain] = gettext.GNUTranslations(handle)
+
+    def translate(self, message: str, domain: str = "kiosk") -> str:
+        if not message:
+            return message
+        translated = self._domains[domain].gettext(message)
+        if placeholders(translated) != placeholders(message):
+            return message
+        return translated
+
+
+_active = Translator(SOURCE_LANGUAGE)
+
+
+def set_language(code: str, compiled_root: Path = COMPILED_ROOT) -> None:
+    """Make ``code`` the language of everything shown from now on."""
+    global _active
+    language(code)
+    _active = Translator(code, compiled_root)
+
+
+def active_language() -> str:
+    return _active.code
+
+
+def _(message: str) -> str:
+    """Translate an interface string into the active language."""
+    return _active.translate(message, "kiosk")
+
+
+def content(message: str) -> str:
+    """Translate a piece of procedure content into the active language."""
+    return _active.translate(message, "procedures")

@@ -1,0 +1,113 @@
+"""Where the person is, and how they move: one state machine with a back stack.
+
+A ``Place`` is a screen and what it shows (a theme, a procedure, a step). The
+``Navigator`` holds the current place and the way back; ``resolve_next`` says
+where "Next" leads from any place. Screens never decide where to go: they ask
+the visit, which asks this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+from kiosk.content_loader import Catalog
+
+
+class ScreenId(StrEnum):
+    WELCOME = "welcome"
+    LANGUAGE = "language"
+    HOME = "home"
+    SITUATION = "situation"
+    INTRO = "intro"
+    STEP = "step"
+    RECAP = "recap"
+    HELP = "help"
+    HELP_SENT = "help_sent"
+
+
+HELP_SCREENS = frozenset({ScreenId.HELP, ScreenId.HELP_SENT})
+
+
+@dataclass(frozen=True)
+class Place:
+    screen: ScreenId
+    theme: str = ""
+    procedure_id: str = ""
+    step_index: int = 0
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {**asdict(self), "screen": self.screen.value}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str | int]) -> Place:
+        return cls(
+            screen=ScreenId(str(data["screen"])),
+            theme=str(data.get("theme", "")),
+            procedure_id=str(data.get("procedure_id", "")),
+            step_index=int(data.get("step_index", 0)),
+        )
+
+
+WELCOME = Place(ScreenId.WELCOME)
+
+
+def resolve_next(place: Place, catalog: Catalog) -> Place:
+    """Where "Next" leads from ``place``; places that need a choice raise ValueError."""
+    if place.screen is ScreenId.WELCOME:
+        return Place(ScreenId.LANGUAGE)
+    if place.screen is ScreenId.LANGUAGE:
+        return Place(ScreenId.HOME)
+    if place.screen is ScreenId.INTRO:
+        return Place(ScreenId.STEP, procedure_id=place.procedure_id, step_index=0)
+    if place.screen is ScreenId.STEP:
+        procedure = catalog.procedures[place.procedure_id]
+        if place.step_index + 1 < len(procedure.steps):
+            return Place(ScreenId.STEP, procedure_id=place.procedure_id, step_index=place.step_index + 1)
+        return Place(ScreenId.RECAP, procedure_id=place.procedure_id)
+    if place.screen is ScreenId.RECAP:
+        return Place(ScreenId.HOME)
+    raise ValueError(f"{place.screen} needs a choice, not Next")
+
+
+class Navigator:
+    """The current place and the stack of places to go back to."""
+
+    def __init__(self, on_change: Callable[[Place], None]) -> None:
+        self._on_change = on_change
+        self.current = WELCOME
+        self._history: list[Place] = []
+
+    @property
+    def history(self) -> tuple[Place, ...]:
+        return tuple(self._history)
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._history)
+
+    @property
+    def previous(self) -> Place | None:
+        return self._history[-1] if self._history else None
+
+    def go(self, place: Place) -> None:
+        if place == self.current:
+            return
+        self._history.append(self.current)
+        self._move(place)
+
+    def back(self) -> bool:
+        if not self._history:
+            return False
+        self._move(self._history.pop())
+        return True
+
+    def back_out_of(self, screens: frozenset[ScreenId]) -> None:
+        """Return to the last place that is not one of ``screens`` (e.g. leaving help)."""
+        while self._history and self.current.screen in screens:
+            self._move(self._history.pop())
+
+    def _move(self, place: Place) -> None:
+        self.current = place
+        self._on_change(place)

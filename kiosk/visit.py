@@ -1,0 +1,150 @@
+"""One person's visit: every action they can take, and where each action leads.
+
+The UI calls these methods when the person touches something; the visit moves
+the navigator, records progress in the session and reports the new place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk import i18n
+from kiosk.content_loader import Catalog
+from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpStatus
+from kiosk.navigation import HELP_SCREENS, Navigator, Place, ScreenId, resolve_next
+from kiosk.procedures import Procedure, Step
+from kiosk.session import Session
+
+
+class Visit:
+    def __init__(
+        self,
+        catalog: Catalog,
+        help_desk: HelpDesk,
+        language: str,
+        clock: Callable[[], float],
+        on_change: Callable[[Place], None],
+    ) -> None:
+        self.catalog = catalog
+        self.help_desk = help_desk
+        self._clock = clock
+        self._on_change = on_change
+        self.session = Session(language=language)
+        self.navigator = Navigator(self._moved)
+
+    @property
+    def place(self) -> Place:
+        return self.navigator.current
+
+    @property
+    def started(self) -> bool:
+        return self.place.screen is not ScreenId.WELCOME or self.navigator.can_go_back
+
+    # What the place shows -------------------------------------------------
+    def procedure(self, place: Place | None = None) -> Procedure | None:
+        place = place or self.place
+        return self.catalog.procedures.get(place.procedure_id) if place.procedure_id else None
+
+    def step(self, place: Place | None = None) -> Step | None:
+        place = place or self.place
+        procedure = self.procedure(place)
+        if procedure is None or place.screen is not ScreenId.STEP:
+            return None
+        return procedure.steps[place.step_index]
+
+    def progress(self) -> tuple[int, int] | None:
+        """("step k of n") for the current step, or None off the steps."""
+        procedure = self.procedure()
+        if procedure is None or self.place.screen is not ScreenId.STEP:
+            return None
+        return self.place.step_index + 1, len(procedure.steps)
+
+    def place_outside_help(self) -> Place:
+        """Where the person was before opening help (the current place if not in help)."""
+        for place in (self.place, *reversed(self.navigator.history)):
+            if place.screen not in HELP_SCREENS:
+                return place
+        return self.place
+
+    def pending_help(self) -> HelpRequest | None:
+        open_requests = [r for r in self.session.help_requests if r.status is HelpStatus.OPEN]
+        return open_requests[-1] if open_requests else None
+
+    # What the person can do -------------------------------------------------
+    def start(self) -> None:
+        self.navigator.go(Place(ScreenId.LANGUAGE))
+
+    def open_language_choice(self) -> None:
+        self.navigator.go(Place(ScreenId.LANGUAGE))
+
+    def choose_language(self, code: str) -> None:
+        i18n.set_language(code)
+        self.session.language = code
+        previous = self.navigator.previous
+        if previous is None or previous.screen is ScreenId.WELCOME:
+            self.navigator.go(Place(ScreenId.HOME))
+        else:
+            self.navigator.back()
+
+    def open_theme(self, theme_id: str) -> None:
+        self.navigator.go(Place(ScreenId.SITUATION, theme=theme_id))
+
+    def open_procedure(self, procedure_id: str) -> None:
+        if procedure_id not in self.catalog.procedures:
+            raise KeyError(procedure_id)
+        self.navigator.go(Place(ScreenId.INTRO, procedure_id=procedure_id))
+
+    def next(self) -> None:
+        target = resolve_next(self.place, self.catalog)
+        if target.screen is ScreenId.RECAP:
+            self.session.mark_completed(target.procedure_id)
+        self.navigator.go(target)
+
+    def back(self) -> bool:
+        return self.navigator.back()
+
+    def home(self) -> None:
+        self.navigator.go(Place(ScreenId.HOME))
+
+    def open_help(self) -> None:
+        if self.place.screen not in HELP_SCREENS:
+            self.navigator.go(Place(ScreenId.HELP))
+
+    def ask_for_help(self, kind: HelpKind) -> HelpRequest:
+        where = self.place_outside_help()
+        step = self.step(where)
+        context = HelpContext(
+            screen=where.screen.value,
+            language=self.session.language,
+            procedure_id=where.procedure_id,
+            step_id=step.id if step else "",
+            seconds_on_step=self.session.seconds_on_current_step(self._clock()),
+        )
+        request = self.help_desk.request(kind, context)
+        self.session.help_requests.append(request)
+        self.navigator.go(Place(ScreenId.HELP_SENT))
+        return request
+
+    def leave_help(self) -> None:
+        """Back to exactly where the person was; a request already sent stays open."""
+        self.navigator.back_out_of(HELP_SCREENS)
+
+    def cancel_help(self) -> None:
+        request = self.pending_help()
+        if request is not None:
+            self.help_desk.cancel(request)
+        self.leave_help()
+
+    def cycle_text_size(self) -> None:
+        self.session.cycle_text_size()
+
+    def end(self) -> None:
+        """The person has left: their open requests are withdrawn."""
+        for request in self.session.help_requests:
+            self.help_desk.cancel(request)
+
+    def _moved(self, place: Place) -> None:
+        step = self.step(place)
+        if place.screen not in HELP_SCREENS:
+            self.session.enter(place.procedure_id, step.id if step else "", self._clock())
+        self._on_change(place)

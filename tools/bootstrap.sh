@@ -1,0 +1,84 @@
+# Shared set-up for ./run.sh and ./test.sh: system packages, the .venv, the
+# Python dependencies and the compiled translations. Sourced, not executed.
+# Usage: bootstrap "run" | bootstrap "test"
+
+# Qt's xcb platform and fonts, offline speech, audio output for QtMultimedia.
+KIOSK_APT_RUN="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
+ libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0
+ libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0
+ libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+ libxcb-xfixes0 libxcb-xkb1 libespeak-ng1 espeak-ng-data libpulse0
+ fonts-dejavu-core fonts-noto-core"
+# The tests also drive a real X server.
+KIOSK_APT_TEST="xvfb xauth"
+
+say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*" >&2; }
+
+pick_python() {
+    local candidate
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+install_system_packages() {
+    local missing=() pkg
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        say "Not a Debian/Ubuntu system: install the equivalents of these yourself: $*"
+        return 0
+    fi
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing system packages: ${missing[*]}"
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+    if [ "$(id -u)" -eq 0 ]; then
+        "${apt[@]}" update -qq && "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "${apt[@]}" update -qq && sudo "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null
+    else
+        say "Cannot install system packages (not root, no sudo). Ask an administrator to run:"
+        printf '    sudo apt-get install %s\n' "${missing[*]}" >&2
+        return 1
+    fi
+}
+
+bootstrap() {
+    local purpose="$1" top python packages extras stamp wanted
+    top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    cd "$top" || return 1
+
+    packages="$KIOSK_APT_RUN"
+    [ "$purpose" = test ] && packages="$packages $KIOSK_APT_TEST"
+    if ! python="$(pick_python)"; then
+        packages="$packages python3.11 python3.11-venv"
+    elif ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+        packages="$packages python3-venv python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv"
+    fi
+    # shellcheck disable=SC2086
+    install_system_packages $packages || return 1
+    python="$(pick_python)" || { say "Python 3.11 or newer is needed."; return 1; }
+
+    if [ ! -x .venv/bin/python ]; then
+        say "Creating the virtual environment in .venv"
+        "$python" -m venv .venv || { rm -rf .venv; say "Could not create .venv"; return 1; }
+    fi
+    extras=""
+    [ "$purpose" = test ] && extras="[dev]"
+    # Reinstall only when the dependency list changed since the last set-up.
+    wanted="$(sha256sum pyproject.toml setup.py | sha256sum | cut -c1-16)$extras"
+    stamp=".venv/.kiosk-installed"
+    if ! grep -qxF "$wanted" "$stamp" 2>/dev/null; then
+        say "Installing the Python dependencies (first time: a few minutes)"
+        .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
+        .venv/bin/python -m pip install --quiet -e ".$extras" || { say "pip install failed"; return 1; }
+        echo "$wanted" > "$stamp"
+    fi
+    .venv/bin/python -m kiosk.catalogs --quiet || { say "Compiling translations failed"; return 1; }
+}

@@ -1,0 +1,1 @@
+"""Speech for the kiosk: what is spoken and by which engine. Imports the core only, never Qt."""
