@@ -24,23 +24,31 @@ def default_data_dir() -> Path:
 class Config:
     data_dir: Path = field(
         default_factory=default_data_dir,
-        metadata={"description": N_("Folder where the kiosk keeps its data and logs.")},
+        metadata={"description": N_("Dossier où le kiosque garde ses données et son journal.")},
     )
     default_language: str = field(
         default="fr",
-        metadata={"description": N_("Language shown when nobody has chosen one yet.")},
+        metadata={"description": N_("Langue affichée tant que personne n'en a choisi une.")},
     )
     idle_timeout_s: int = field(
         default=120,
-        metadata={"description": N_("Seconds without a touch before the kiosk asks if someone is there.")},
+        metadata={
+            "description": N_(
+                "Secondes sans toucher l'écran avant que le kiosque demande si quelqu'un est là."
+            )
+        },
     )
     idle_warning_s: int = field(
         default=30,
-        metadata={"description": N_("Seconds the question stays before everything is erased.")},
+        metadata={
+            "description": N_(
+                "Secondes pendant lesquelles la question reste affichée avant que tout soit effacé."
+            )
+        },
     )
     pack_dirs: tuple[Path, ...] = field(
         default=(BUNDLED_PACK,),
-        metadata={"description": N_("Content packs, in order; a later pack overrides an earlier one.")},
+        metadata={"description": N_("Dossiers de contenu, dans l'ordre ; le suivant remplace le précédent.")},
     )
 
     def __post_init__(self) -> None:

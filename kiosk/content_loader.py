@@ -35,6 +35,8 @@ _STEP_KEYS = {
 }  # fmt: skip
 _CHECKLIST_KEYS = {"text": True, "pictogram": True}
 _MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True}
+# The fields people read: extracted into procedures.pot and translated when shown.
+TRANSLATABLE_KEYS = frozenset({"title", "summary", "instruction", "explain_more", "warning", "text", "after"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,7 @@ class _Reader:
     def identifier(self, key: str) -> str:
         value = self.required_text(key)
         if not _ID.match(value):
-            raise ContentError(
-                self.source, f"{value!r} must use only a-z, 0-9 and dashes", self._at(key)
-            )
+            raise ContentError(self.source, f"{value!r} must use only a-z, 0-9 and dashes", self._at(key))
         return value
 
     def positive_int(self, key: str) -> int:

@@ -22,10 +22,10 @@ class HelpKind(StrEnum):
 
 
 HELP_KIND_LABELS: dict[HelpKind, str] = {
-    HelpKind.DONT_UNDERSTAND: N_("I don't understand"),
-    HelpKind.STUCK: N_("I am stuck"),
-    HelpKind.WANT_PERSON: N_("I would like to talk to a person"),
-    HelpKind.SCREEN_PROBLEM: N_("The screen has a problem"),
+    HelpKind.DONT_UNDERSTAND: N_("Je ne comprends pas"),
+    HelpKind.STUCK: N_("Je suis bloqué"),
+    HelpKind.WANT_PERSON: N_("Je voudrais parler à une personne"),
+    HelpKind.SCREEN_PROBLEM: N_("L'écran a un problème"),
 }
 HELP_KIND_PICTOGRAMS: dict[HelpKind, str] = {
     HelpKind.DONT_UNDERSTAND: "mdi6.help-circle-outline",

@@ -73,10 +73,7 @@ def offered_languages(compiled_root: Path = COMPILED_ROOT) -> tuple[Language, ..
         lang
         for lang in LANGUAGES
         if lang.code == SOURCE_LANGUAGE
-        or all(
-            (compiled_root / lang.code / "LC_MESSAGES" / f"{domain}.mo").is_file()
-            for domain in DOMAINS
-        )
+        or all((compiled_root / lang.code / "LC_MESSAGES" / f"{domain}.mo").is_file() for domain in DOMAINS)
     )
 
 

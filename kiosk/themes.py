@@ -15,16 +15,16 @@ class Theme:
 
 
 THEMES: tuple[Theme, ...] = (
-    Theme("papers", N_("Papers and identity"), "mdi6.card-account-details-outline"),
-    Theme("family", N_("Family"), "mdi6.human-male-female-child"),
-    Theme("health", N_("Social help and health"), "mdi6.medical-bag"),
-    Theme("work", N_("Work and job search"), "mdi6.briefcase-outline"),
-    Theme("housing", N_("Housing"), "mdi6.home-outline"),
-    Theme("transport", N_("Transport"), "mdi6.bus"),
-    Theme("money", N_("Money and taxes"), "mdi6.cash-multiple"),
+    Theme("papers", N_("Papiers et identité"), "mdi6.card-account-details-outline"),
+    Theme("family", N_("Famille"), "mdi6.human-male-female-child"),
+    Theme("health", N_("Aides sociales et santé"), "mdi6.medical-bag"),
+    Theme("work", N_("Travail et emploi"), "mdi6.briefcase-outline"),
+    Theme("housing", N_("Logement"), "mdi6.home-outline"),
+    Theme("transport", N_("Transports"), "mdi6.bus"),
+    Theme("money", N_("Argent et impôts"), "mdi6.cash-multiple"),
     Theme("justice", N_("Justice"), "mdi6.scale-balance"),
-    Theme("foreigners", N_("Foreigners' rights"), "mdi6.passport"),
-    Theme("leisure", N_("Leisure"), "mdi6.palette-outline"),
+    Theme("foreigners", N_("Droits des étrangers"), "mdi6.passport"),
+    Theme("leisure", N_("Loisirs"), "mdi6.palette-outline"),
 )
 THEME_IDS = frozenset(theme.id for theme in THEMES)
 

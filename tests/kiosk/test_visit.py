@@ -1,0 +1,164 @@
+"""Every path a person can take through the bundled procedures, headless."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk import i18n
+from kiosk.help_desk import HelpKind, HelpStatus
+from kiosk.navigation import Place, ScreenId
+from kiosk.station import Station
+from tests.conftest import FakeClock
+
+
+def _to_home(station: Station) -> None:
+    station.visit.start()
+    station.visit.choose_language("fr")
+
+
+def test_language_choice_from_welcome_leads_home(station: Station) -> None:
+    _to_home(station)
+    assert station.visit.place == Place(ScreenId.HOME)
+    assert station.visit.navigator.history == (Place(ScreenId.WELCOME), Place(ScreenId.LANGUAGE))
+
+
+@pytest.mark.parametrize("procedure_id", ["france-travail-actualisation", "caf-declaration-trimestrielle"])
+def test_walk_every_step_forward_and_all_the_way_back(station: Station, procedure_id: str) -> None:
+    visit = station.visit
+    _to_home(station)
+    procedure = station.catalog.procedures[procedure_id]
+    visit.open_theme(procedure.theme)
+    visit.open_procedure(procedure_id)
+    visit.next()
+    for number in range(1, len(procedure.steps) + 1):
+        assert visit.progress() == (number, len(procedure.steps))
+        visit.next()
+    assert visit.place == Place(ScreenId.RECAP, procedure_id=procedure_id)
+    assert visit.session.completed == [procedure_id]
+    assert visit.session.steps_reached[procedure_id] == [s.id for s in procedure.steps]
+    while visit.back():
+        pass
+    assert visit.place.screen is ScreenId.WELCOME
+
+
+def test_every_bundled_procedure_reaches_its_recap(station: Station) -> None:
+    for procedure in station.catalog.procedures.values():
+        station.end_visit()
+        visit = station.visit
+        _to_home(station)
+        visit.open_theme(procedure.theme)
+        visit.open_procedure(procedure.id)
+        for _ in range(len(procedure.steps) + 1):
+            visit.next()
+        assert visit.place.screen is ScreenId.RECAP
+
+
+def test_home_then_back_returns_to_the_same_step(station: Station) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_theme("work")
+    visit.open_procedure("france-travail-actualisation")
+    visit.next()
+    visit.next()
+    where = visit.place
+    visit.home()
+    assert visit.place.screen is ScreenId.HOME
+    visit.back()
+    assert visit.place == where
+
+
+def test_changing_language_mid_procedure_keeps_the_place(station: Station) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_theme("work")
+    visit.open_procedure("france-travail-actualisation")
+    visit.next()
+    where = visit.place
+    visit.open_language_choice()
+    visit.choose_language("en")
+    assert visit.place == where
+    assert i18n.active_language() == "en" == visit.session.language
+
+
+def test_help_request_carries_where_the_person_was(station: Station, clock: FakeClock) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_theme("health")
+    visit.open_procedure("caf-declaration-trimestrielle")
+    visit.next()
+    visit.next()
+    clock.advance(42)
+    where = visit.place
+    visit.open_help()
+    request = visit.ask_for_help(HelpKind.STUCK)
+    assert request.context.procedure_id == "caf-declaration-trimestrielle"
+    assert request.context.step_id == "declarer"
+    assert request.context.seconds_on_step == 42
+    assert visit.place.screen is ScreenId.HELP_SENT
+    visit.leave_help()
+    assert visit.place == where
+    assert request.status is HelpStatus.OPEN
+    assert station.help_desk.open_requests() == [request]
+
+
+def test_help_asked_straight_from_a_step_uses_that_step(station: Station) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_theme("work")
+    visit.open_procedure("france-travail-actualisation")
+    visit.next()
+    visit.next()
+    request = visit.ask_for_help(HelpKind.DONT_UNDERSTAND)
+    assert request.context.step_id == "connexion"
+
+
+def test_cancelling_help_closes_the_request_and_returns(station: Station) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_help()
+    request = visit.ask_for_help(HelpKind.WANT_PERSON)
+    visit.cancel_help()
+    assert request.status is HelpStatus.CANCELLED
+    assert visit.place == Place(ScreenId.HOME)
+    assert visit.pending_help() is None
+
+
+def test_ending_the_visit_forgets_the_person(station: Station) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_language_choice()
+    visit.choose_language("en")
+    visit.cycle_text_size()
+    visit.open_help()
+    request = visit.ask_for_help(HelpKind.STUCK)
+    old_id = visit.session.id
+    station.end_visit()
+    fresh = station.visit
+    assert fresh is not visit
+    assert fresh.session.id != old_id
+    assert fresh.place.screen is ScreenId.WELCOME and not fresh.navigator.can_go_back
+    assert fresh.session.steps_reached == {} and fresh.session.help_requests == []
+    assert fresh.session.text_size == 0
+    assert i18n.active_language() == "fr"
+    assert request.status is HelpStatus.CANCELLED
+
+
+def test_opening_an_unknown_procedure_is_refused(station: Station) -> None:
+    _to_home(station)
+    with pytest.raises(KeyError):
+        station.visit.open_procedure("does-not-exist")
+    assert station.visit.place == Place(ScreenId.HOME)
+
+
+def test_time_is_counted_per_step(station: Station, clock: FakeClock) -> None:
+    visit = station.visit
+    _to_home(station)
+    visit.open_theme("work")
+    visit.open_procedure("france-travail-actualisation")
+    visit.next()
+    clock.advance(30)
+    visit.next()
+    clock.advance(10)
+    visit.back()
+    assert visit.session.seconds_per_step["france-travail-actualisation/quand"] == 30
+    assert visit.session.seconds_per_step["france-travail-actualisation/connexion"] == 10

@@ -1,0 +1,85 @@
+"""The ``kiosk`` command: read the options, prepare the data folder, open the kiosk window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+import kiosk
+from kiosk import i18n
+from kiosk.config import Config, default_data_dir
+from kiosk.content_loader import load_catalog
+from kiosk.data_dir import configure_logging, prepare_data_dir
+from kiosk.errors import KioskError
+from kiosk.station import Station
+from ui import theme
+from ui.main_window import MainWindow
+from voice.speaker import SilentSpeaker, Speaker
+
+log = logging.getLogger(__name__)
+WINDOWED_SIZE = (1366, 768)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="France Services kiosk")
+    parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
+    parser.add_argument("--lang", help="language shown first, e.g. fr, en")
+    parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {kiosk.__version__}")
+    return parser.parse_args(argv)
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("france-services-kiosk")
+    font = QFont()
+    font.setFamilies(list(theme.FONT_FAMILIES))
+    font.setPixelSize(theme.BODY_PX)
+    app.setFont(font)
+    return app
+
+
+def build_station(config: Config) -> Station:
+    catalog = load_catalog(config.pack_dirs)
+    for problem in catalog.problems:
+        log.warning("content skipped: %s", problem)
+    return Station(config, catalog)
+
+
+def build_window(config: Config, speaker: Speaker | None = None) -> MainWindow:
+    return MainWindow(build_station(config), speaker or SilentSpeaker())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    offered = {language.code for language in i18n.offered_languages()}
+    if args.lang and args.lang not in offered:
+        print(
+            f"kiosk: language {args.lang!r} is not offered (offered: {', '.join(sorted(offered))})",
+            file=sys.stderr,
+        )
+        return 2
+    config = Config(data_dir=args.data_dir or default_data_dir(), default_language=args.lang or "fr")
+    try:
+        prepare_data_dir(config.data_dir)
+    except KioskError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    configure_logging(config.data_dir)
+    app = create_application()
+    window = build_window(config)
+    if args.windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+    else:
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        window.showFullScreen()
+    log.info("kiosk started")
+    return app.exec()

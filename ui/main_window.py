@@ -1,0 +1,144 @@
+"""The kiosk's one window: the bar, the screens, and the one way of changing screen.
+
+The core reports every move of the person through a Qt signal (so it is always
+handled on the GUI thread); ``show_screen`` leaves the old screen, enters the new
+one, keeps the bar, language, direction and text size in step, and reads the
+screen aloud. Idle detection lives here too, fed by every touch in the app.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk import i18n
+from kiosk.idle import IdlePhase, IdleWatch
+from kiosk.navigation import Place
+from kiosk.station import Station
+from ui import theme
+from ui.idle_overlay import IdleOverlay
+from ui.nav_bar import NavBar
+from ui.screens import SCREENS, Screen
+from voice.speaker import Speaker
+
+TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+
+
+class CoreEvents(QObject):
+    """Carries the core's callbacks onto the GUI thread as Qt signals."""
+
+    place_changed = Signal(object)
+
+
+class MainWindow(QWidget):
+    def __init__(self, station: Station, speaker: Speaker) -> None:
+        super().__init__()
+        self.station = station
+        self.speaker = speaker
+        self.setObjectName("MainWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle("France Services")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav_bar = NavBar()
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav_bar)
+        layout.addWidget(self.stack, 1)
+        self.screens: dict[str, Screen] = {}
+        for screen_id, screen_class in SCREENS.items():
+            screen = screen_class(station)
+            self.screens[screen_id] = screen
+            self.stack.addWidget(screen)
+        self._connect_bar()
+
+        self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
+        self.idle_overlay = IdleOverlay(self)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(1000)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._idle_timer.start()
+        app = QApplication.instance()
+        assert app is not None, "create the QApplication first"
+        app.installEventFilter(self)
+
+        self._applied_language = ""
+        self._applied_scale = 0.0
+        self._events = CoreEvents(self)
+        self._events.place_changed.connect(self.show_screen)
+        station.add_listener(self._events.place_changed.emit)
+        self.show_screen(station.visit.place)
+
+    @property
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def show_screen(self, place: Place) -> None:
+        """The one way screens change: leave the old, sync preferences, enter the new."""
+        self.speaker.stop()
+        old = self.current_screen
+        new = self.screens[place.screen]
+        if old is not new:
+            old.leave()
+        self._apply_person_preferences()
+        new.enter(place)
+        self.stack.setCurrentWidget(new)
+        self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
+        self.speak_screen()
+
+    def speak_screen(self) -> None:
+        self.speaker.speak(self.current_screen.spoken_texts(), i18n.active_language())
+
+    def check_idle(self) -> None:
+        """Warn, then end the visit, when nobody has touched the screen for too long."""
+        now = self.station.clock()
+        if not self.station.visit.started:
+            self.idle.touch(now)
+            self.idle_overlay.hide()
+            return
+        state = self.idle.state(now)
+        if state.phase is IdlePhase.ACTIVE:
+            self.idle_overlay.hide()
+        elif state.phase is IdlePhase.WARNING:
+            self.idle_overlay.show_countdown(state.seconds_left)
+        else:
+            self.idle_overlay.hide()
+            self.idle.touch(now)
+            self.station.end_visit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in TOUCH_EVENTS:
+            self.idle.touch(self.station.clock())
+            if self.idle_overlay.isVisible():
+                self.idle_overlay.hide()
+        return False
+
+    def _apply_person_preferences(self) -> None:
+        language = i18n.active_language()
+        if language != self._applied_language:
+            direction = (
+                Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
+            )
+            QApplication.setLayoutDirection(direction)
+            self.nav_bar.retranslate()
+            self._applied_language = language
+        scale = self.station.visit.session.text_scale
+        if scale != self._applied_scale:
+            self.setStyleSheet(theme.stylesheet(scale))
+            self._applied_scale = scale
+
+    def _connect_bar(self) -> None:
+        bar = self.nav_bar
+        bar.back.connect(lambda: self.station.visit.back())
+        bar.home.connect(lambda: self.station.visit.home())
+        bar.language.connect(lambda: self.station.visit.open_language_choice())
+        bar.help.connect(lambda: self.station.visit.open_help())
+        bar.repeat.connect(self.speak_screen)
+        bar.text_size.connect(self._cycle_text_size)
+
+    def _cycle_text_size(self) -> None:
+        self.station.visit.cycle_text_size()
+        self._apply_person_preferences()
+        self.current_screen.refresh()

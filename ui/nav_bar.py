@@ -1,0 +1,71 @@
+"""The bar on every screen: Back, Home, Repeat, text size, Language and Help."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import QFrame, QHBoxLayout
+
+from kiosk.i18n import _
+from kiosk.navigation import Place, ScreenId
+from ui import pictograms
+from ui.widgets import PictogramButton
+
+
+class NavBar(QFrame):
+    back = Signal()
+    home = Signal()
+    repeat = Signal()
+    text_size = Signal()
+    language = Signal()
+    help = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("NavBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(12)
+
+        def button(signal: SignalInstance, pictogram: str, role: str = "bar") -> PictogramButton:
+            widget = PictogramButton(pictogram, role=role, vertical=True, icon_px=32)
+            widget.setMinimumWidth(120)
+            widget.clicked.connect(signal.emit)
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            return widget
+
+        self.back_button = button(self.back, "mdi6.arrow-left-bold")
+        self.home_button = button(self.home, "mdi6.home-outline")
+        self.repeat_button = button(self.repeat, "mdi6.replay")
+        self.text_size_button = button(self.text_size, "mdi6.format-size")
+        self.language_button = button(self.language, "mdi6.translate")
+        self.help_button = button(self.help, "mdi6.hand-wave-outline", role="help")
+        self.help_button.setMinimumWidth(160)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.home_button)
+        layout.addStretch(1)
+        for widget in (
+            self.repeat_button,
+            self.text_size_button,
+            self.language_button,
+            self.help_button,
+        ):
+            layout.addWidget(widget)
+
+    def update_for(self, place: Place, can_go_back: bool) -> None:
+        at_start = place.screen is ScreenId.WELCOME
+        self.back_button.setVisible(can_go_back and not at_start)
+        self.home_button.setVisible(not at_start and place.screen is not ScreenId.HOME)
+        self.help_button.setEnabled(place.screen not in (ScreenId.HELP, ScreenId.HELP_SENT))
+        self.back_button.set_pictogram(
+            pictograms.directional("mdi6.arrow-left-bold", "mdi6.arrow-right-bold", self.layoutDirection())
+        )
+
+    def retranslate(self) -> None:
+        self.back_button.set_text(_("Retour"), _("Revenir à l'écran d'avant. Rien n'est perdu."))
+        self.home_button.set_text(_("Accueil"), _("Revenir à la liste des situations. Rien n'est perdu."))
+        self.repeat_button.set_text(_("Répéter"), _("Relire cet écran à voix haute."))
+        self.text_size_button.set_text(_("Taille du texte"), _("Agrandir le texte."))
+        self.language_button.set_text(_("Langue"), _("Choisir une autre langue."))
+        self.help_button.set_text(_("Aide"), _("Appeler une personne de l'accueil."))

@@ -1,0 +1,102 @@
+"""The contract every screen keeps: enter a place, leave it, re-translate itself, say what to read.
+
+Screens never show each other: they call an action of the visit, and the main
+window shows whatever place the visit reports.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.navigation import Place, ScreenId
+from kiosk.station import Station
+from kiosk.visit import Visit
+from ui import pictograms, theme
+from ui.widgets import text_label
+
+MARGIN = 32
+
+
+class Screen(QWidget):
+    screen_id: ScreenId
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        self.station = station
+        self.place = Place(self.screen_id)
+        self.setObjectName(type(self).__name__)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(MARGIN, 24, MARGIN, 24)
+        self.layout_.setSpacing(20)
+        self.title = text_label("title")
+        self.layout_.addWidget(self.title)
+
+    @property
+    def visit(self) -> Visit:
+        return self.station.visit
+
+    def enter(self, place: Place) -> None:
+        self.place = place
+        self.refresh()
+
+    def leave(self) -> None:
+        """Stop whatever the screen runs while shown (timers, animations)."""
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fill every text of the screen, in the active language, from ``self.place``.
+
+        Every screen overrides this; the base screen has only its title.
+        """
+
+    def spoken_texts(self) -> list[str]:
+        """What is read aloud when the screen is entered or Repeat is touched."""
+        return [self.title.text()]
+
+
+def scroll_area(content: QWidget) -> QScrollArea:
+    """A scroll area for text that may not fit at large text sizes; swipe or use the big bar."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
+def action_row(*buttons: QWidget) -> QHBoxLayout:
+    """The row of big actions at the bottom of a screen, the main one at the reading end."""
+    row = QHBoxLayout()
+    row.setSpacing(16)
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+class PictogramLine(QWidget):
+    """A pictogram beside a wrapped text: a checklist item, a fact, a line of a recap."""
+
+    def __init__(self, pictogram: str, text: str, icon_px: int = 40) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        icon = QLabel()
+        icon.setPixmap(pictograms.pixmap(pictogram, theme.TEXT, icon_px))
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = text_label()
+        self.label.setText(text)
+        layout.addWidget(self.label, 1)

@@ -1,0 +1,50 @@
+"""Help is on its way: the ticket number, and the choice to go on or cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.i18n import _
+from kiosk.navigation import ScreenId
+from kiosk.station import Station
+from ui.screens.base import Screen, action_row
+from ui.widgets import PictogramButton, text_label
+
+
+class HelpSentScreen(Screen):
+    screen_id = ScreenId.HELP_SENT
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(station)
+        self.layout_.addStretch(1)
+        self.ticket_caption = text_label()
+        self.ticket_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ticket = text_label("ticket")
+        self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keep_going = text_label("hint")
+        self.keep_going.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.ticket_caption, self.ticket, self.keep_going):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.cancel_button = PictogramButton("mdi6.close-circle-outline")
+        self.cancel_button.clicked.connect(lambda: self.visit.cancel_help())
+        self.continue_button = PictogramButton("mdi6.play-circle-outline", role="primary")
+        self.continue_button.clicked.connect(lambda: self.visit.leave_help())
+        self.layout_.addLayout(action_row(self.cancel_button, self.continue_button))
+
+    def refresh(self) -> None:
+        request = self.visit.pending_help()
+        self.title.setText(_("Quelqu'un va venir vous aider."))
+        self.ticket_caption.setText(_("Votre numéro :"))
+        self.ticket.setText(str(request.ticket) if request else "")
+        self.keep_going.setText(_("Vous pouvez continuer en attendant."))
+        self.cancel_button.set_text(_("Annuler ma demande"))
+        self.continue_button.set_text(_("Reprendre où j'en étais"))
+
+    def spoken_texts(self) -> list[str]:
+        return [
+            self.title.text(),
+            self.ticket_caption.text(),
+            self.ticket.text(),
+            self.keep_going.text(),
+        ]

@@ -1,0 +1,53 @@
+"""Language choice: each offered language by its own name, in its own script (no flags)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout
+
+from kiosk import i18n
+from kiosk.i18n import _
+from kiosk.navigation import ScreenId
+from kiosk.station import Station
+from ui.screens.base import Screen
+from ui.widgets import PictogramButton, text_label
+
+COLUMNS = 2
+
+
+class LanguageScreen(Screen):
+    screen_id = ScreenId.LANGUAGE
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(station)
+        self.hint = text_label("hint")
+        self.layout_.addWidget(self.hint)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.buttons: dict[str, PictogramButton] = {}
+        for index, language in enumerate(station.languages):
+            button = PictogramButton("mdi6.translate", icon_px=40)
+            button.set_text(language.native_name)
+            direction = (
+                Qt.LayoutDirection.RightToLeft
+                if i18n.is_rtl(language.code)
+                else Qt.LayoutDirection.LeftToRight
+            )
+            button.setLayoutDirection(direction)
+            button.clicked.connect(lambda _=False, code=language.code: self.visit.choose_language(code))
+            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            self.buttons[language.code] = button
+        self.layout_.addLayout(grid)
+        self.layout_.addStretch(1)
+
+    def refresh(self) -> None:
+        self.title.setText(_("Choisissez votre langue"))
+        self.hint.setText(_("Touchez votre langue. Vous pouvez la changer à tout moment."))
+        current = i18n.active_language()
+        for code, button in self.buttons.items():
+            button.set_selected(code == current)
+            button.set_pictogram("mdi6.check-bold" if code == current else "mdi6.translate")
+            button.setAccessibleDescription(i18n.language(code).greeting)
+
+    def spoken_texts(self) -> list[str]:
+        return [self.title.text(), self.hint.text()]

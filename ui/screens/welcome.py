@@ -1,0 +1,85 @@
+"""Welcome: a greeting that cycles through the offered languages; touch anywhere to start."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+
+from kiosk import i18n
+from kiosk.i18n import N_, Translator
+from kiosk.navigation import Place, ScreenId
+from kiosk.station import Station
+from ui.screens.base import Screen
+from ui.widgets import PictogramButton, text_label
+
+GREETING_PERIOD_MS = 2500
+TOUCH_TO_START = N_("Touchez l'écran pour commencer")
+START = N_("Commencer")
+
+
+@cache
+def _translator(code: str) -> Translator:
+    return Translator(code)
+
+
+class WelcomeScreen(Screen):
+    screen_id = ScreenId.WELCOME
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(station)
+        self.title.hide()
+        self._index = 0
+        self.layout_.addStretch(2)
+        self.greeting = text_label("greeting")
+        self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.invitation = text_label("title")
+        self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(self.greeting)
+        self.layout_.addWidget(self.invitation)
+        self.layout_.addStretch(1)
+        self.start_button = PictogramButton("mdi6.gesture-tap", role="primary", icon_px=56)
+        self.start_button.setMinimumWidth(360)
+        self.start_button.clicked.connect(self._start)
+        self.layout_.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addStretch(2)
+        self._timer = QTimer(self)
+        self._timer.setInterval(GREETING_PERIOD_MS)
+        self._timer.timeout.connect(self._next_greeting)
+
+    def refresh(self) -> None:
+        self.start_button.set_text(i18n._(START))
+        self._show_greeting()
+
+    def enter(self, place: Place) -> None:
+        self._index = 0
+        super().enter(place)
+        self._timer.start()
+
+    def leave(self) -> None:
+        self._timer.stop()
+
+    def spoken_texts(self) -> list[str]:
+        return [self.greeting.text(), self.invitation.text()]
+
+    def _next_greeting(self) -> None:
+        self._index = (self._index + 1) % len(self.station.languages)
+        self._show_greeting()
+
+    def _show_greeting(self) -> None:
+        language = self.station.languages[self._index % len(self.station.languages)]
+        direction = (
+            Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language.code) else Qt.LayoutDirection.LeftToRight
+        )
+        for label in (self.greeting, self.invitation):
+            label.setLayoutDirection(direction)
+        self.greeting.setText(language.greeting)
+        self.invitation.setText(_translator(language.code).translate(TOUCH_TO_START))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._start()
+        event.accept()
+
+    def _start(self) -> None:
+        self.visit.start()

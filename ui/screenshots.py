@@ -1,0 +1,116 @@
+"""Render every screen to PNG, the way the kiosk is reviewed: ``python -m ui.screenshots --out DIR``.
+
+Runs offscreen unless a display platform is chosen (QT_QPA_PLATFORM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk import i18n
+from kiosk.config import Config
+from kiosk.help_desk import HelpKind
+from kiosk.navigation import ScreenId
+
+DEFAULT_SIZES = ((1366, 768),)
+
+
+def tour(window: object, language: str) -> Iterator[str]:
+    """Walk a fresh visit through every screen, yielding a name for each one reached."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    station = window.station
+    visit = station.visit
+    yield "welcome"
+    visit.start()
+    yield "language"
+    visit.choose_language(language)
+    yield "home"
+    theme_id = next(p.theme for p in station.catalog.procedures.values())
+    visit.open_theme(theme_id)
+    yield "situation"
+    procedure = station.catalog.in_theme(theme_id)[0]
+    visit.open_procedure(procedure.id)
+    yield "intro"
+    visit.next()
+    yield "step-first"
+    while visit.place.screen is ScreenId.STEP:
+        step = visit.step()
+        if step is not None and step.warning:
+            screen = window.current_screen
+            more = getattr(screen, "more_button", None)
+            if more is not None and more.isVisible():
+                more.setChecked(True)
+            yield "step-warning"
+            break
+        visit.next()
+    while visit.place.screen is ScreenId.STEP:
+        visit.next()
+    yield "recap"
+    visit.open_help()
+    yield "help"
+    visit.ask_for_help(HelpKind.STUCK)
+    yield "help-sent"
+    visit.leave_help()
+    window.idle.touch(station.clock() - station.config.idle_timeout_s - 5)
+    window.check_idle()
+    yield "idle-warning"
+    window.idle.touch(station.clock())
+    window.check_idle()
+
+
+def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_dir: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_window, create_application
+
+    app = create_application()
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for language in languages:
+        for width, height in sizes:
+            window = build_window(Config(data_dir=data_dir))
+            window.resize(width, height)
+            window.show()
+            for index, name in enumerate(tour(window, language)):
+                QApplication.processEvents()
+                path = out / f"{language}-{width}x{height}-{index:02d}-{name}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.station.end_visit()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--lang", action="append", help="a language (repeatable); default: every offered one")
+    parser.add_argument("--size", action="append", help="WxH (repeatable); default: 1366x768")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get("TMPDIR", "/tmp")) / "kiosk-screenshots",
+    )
+    args = parser.parse_args(argv)
+    languages = args.lang or [language.code for language in i18n.offered_languages()]
+    sizes = (
+        [tuple(int(v) for v in size.lower().split("x")) for size in args.size]
+        if args.size
+        else list(DEFAULT_SIZES)
+    )
+    paths = render(args.out, languages, sizes, args.data_dir)  # type: ignore[arg-type]
+    print(f"{len(paths)} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

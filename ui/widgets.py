@@ -1,0 +1,197 @@
+"""The few building blocks every screen is made of: big pictogram buttons, text, paged tiles.
+
+Each button shows a pictogram and a text label (never an icon alone), is at least
+64 x 64 px, and carries an accessible name so a screen reader can announce it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import _
+from ui import pictograms, theme
+
+
+def text_label(role: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class PictogramButton(QPushButton):
+    """A large button with a pictogram and a wrapped text label."""
+
+    def __init__(
+        self,
+        pictogram: str = "",
+        role: str = "",
+        vertical: bool = False,
+        icon_px: int = 40,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role or "normal")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._icon_px = icon_px
+        direction = QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        layout = self._box = QBoxLayout(direction, self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(12)
+        self.icon_label = QLabel()
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text_label = text_label()
+        align = Qt.AlignmentFlag.AlignCenter if vertical else Qt.AlignmentFlag.AlignVCenter
+        self.text_label.setAlignment(
+            align | (Qt.AlignmentFlag.AlignHCenter if vertical else Qt.AlignmentFlag.AlignLeading)
+        )
+        for child in (self.icon_label, self.text_label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.text_label, 1)
+        self.set_pictogram(pictogram)
+
+    def set_pictogram(self, name: str) -> None:
+        self._pictogram = name
+        self.icon_label.setVisible(bool(name))
+        if name:
+            colour = theme.text_colour_for(str(self.property("role")))
+            self.icon_label.setPixmap(pictograms.pixmap(name, colour, self._icon_px))
+
+    def set_text(self, text: str, description: str = "") -> None:
+        self.text_label.setText(text)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+
+    def text_shown(self) -> str:
+        return self.text_label.text()
+
+    def set_selected(self, selected: bool) -> None:
+        self.setProperty("selected", "true" if selected else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._box.sizeHint().expandedTo(QSize(theme.MIN_TOUCH, theme.MIN_TOUCH))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._box.minimumSize().expandedTo(QSize(theme.MIN_TOUCH, theme.MIN_TOUCH))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(theme.MIN_TOUCH, self._box.totalHeightForWidth(width))
+
+
+@dataclass(frozen=True)
+class TileItem:
+    key: str
+    text: str
+    pictogram: str
+    description: str = ""
+
+
+class TileGrid(QWidget):
+    """Big tiles in a grid, a page at a time, with large buttons to see more (no scrolling)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, columns: int = 3, rows: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._per_page = columns * rows
+        self._items: list[TileItem] = []
+        self._page = 0
+        self.tiles: list[PictogramButton] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(16)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(16)
+        outer.addLayout(self._grid, 1)
+        pager = QHBoxLayout()
+        self.previous_page = PictogramButton("mdi6.chevron-double-up", icon_px=32)
+        self.page_label = text_label("hint", wrap=False)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_page = PictogramButton("mdi6.chevron-double-down", icon_px=32)
+        self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
+        self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
+        pager.addWidget(self.previous_page)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_page)
+        outer.addLayout(pager)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self._items) // self._per_page))
+
+    def set_items(self, items: Sequence[TileItem]) -> None:
+        keep_page = [item.key for item in items] == [item.key for item in self._items]
+        self._items = list(items)
+        self._show_page(self._page if keep_page else 0)
+
+    def _show_page(self, page: int) -> None:
+        self._page = min(max(0, page), self.page_count - 1)
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        start = self._page * self._per_page
+        for index, item in enumerate(self._items[start : start + self._per_page]):
+            tile = PictogramButton(item.pictogram, role="tile", vertical=True, icon_px=72)
+            tile.set_text(item.text, item.description)
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.clicked.connect(lambda _=False, key=item.key: self.chosen.emit(key))
+            self._grid.addWidget(tile, index // self._columns, index % self._columns)
+            self.tiles.append(tile)
+        several = self.page_count > 1
+        for widget in (self.previous_page, self.next_page, self.page_label):
+            widget.setVisible(several)
+        self.previous_page.setEnabled(self._page > 0)
+        self.next_page.setEnabled(self._page < self.page_count - 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.previous_page.set_text(_("Précédent"))
+        self.next_page.set_text(_("Suite"))
+        self.page_label.setText(
+            _("Page {page} sur {pages}").format(page=self._page + 1, pages=self.page_count)
+        )
+
+
+class WarningBox(QFrame):
+    """A framed warning with its pictogram: where people lose their rights."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "warning")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(16)
+        icon = QLabel()
+        icon.setPixmap(pictograms.pixmap("mdi6.alert-outline", theme.TEXT, 48))
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = text_label()
+        layout.addWidget(self.label, 1)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(bool(text))
