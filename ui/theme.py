@@ -19,6 +19,7 @@ PRESSED = "#E4E0D6"
 WARNING_BACKGROUND = "#FFF1D6"
 WARNING_BORDER = "#8A4B00"
 BAR = "#ECE8DE"
+SCROLL_HANDLE = "#6B6B6B"
 
 MIN_TOUCH = 64
 BODY_PX = 24
@@ -72,7 +73,10 @@ def stylesheet(scale: float = 1.0) -> str:
     #IdleOverlay {{ background: rgba(27, 27, 27, 200); }}
     #IdleOverlay QFrame[role="panel"] {{ border: 4px solid {TEXT}; }}
     QScrollBar:vertical {{ width: {MIN_TOUCH}px; background: {BAR}; }}
-    QScrollBar::handle:vertical {{ background: {HINT}; min-height: {MIN_TOUCH}px; border-radius: 8px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
+    QScrollBar::handle:vertical {{
+        background: {SCROLL_HANDLE}; min-height: {MIN_TOUCH}px; border-radius: 8px;
+    }}
     """
 
 

@@ -64,8 +64,12 @@ class PictogramButton(QPushButton):
         )
         for child in (self.icon_label, self.text_label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        if vertical:
+            layout.addStretch(1)
         layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.text_label, 1)
+        layout.addWidget(self.text_label, 0 if vertical else 1)
+        if vertical:
+            layout.addStretch(1)
         self.set_pictogram(pictogram)
 
     def set_pictogram(self, name: str) -> None:
@@ -101,6 +105,9 @@ class PictogramButton(QPushButton):
         return max(theme.MIN_TOUCH, self._box.totalHeightForWidth(width))
 
 
+TILE_MAX_HEIGHT = 240
+
+
 @dataclass(frozen=True)
 class TileItem:
     key: str
@@ -126,7 +133,8 @@ class TileGrid(QWidget):
         outer.setSpacing(16)
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
-        outer.addLayout(self._grid, 1)
+        outer.addLayout(self._grid)
+        outer.addStretch(1)
         pager = QHBoxLayout()
         self.previous_page = PictogramButton("mdi6.chevron-double-up", icon_px=32)
         self.page_label = text_label("hint", wrap=False)
@@ -159,6 +167,7 @@ class TileGrid(QWidget):
             tile = PictogramButton(item.pictogram, role="tile", vertical=True, icon_px=72)
             tile.set_text(item.text, item.description)
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.setMaximumHeight(TILE_MAX_HEIGHT)
             tile.clicked.connect(lambda _=False, key=item.key: self.chosen.emit(key))
             self._grid.addWidget(tile, index // self._columns, index % self._columns)
             self.tiles.append(tile)

@@ -76,10 +76,12 @@ def scroll_area(content: QWidget) -> QScrollArea:
     return area
 
 
-def action_row(*buttons: QWidget) -> QHBoxLayout:
+def action_row(*buttons: QWidget, leading: QWidget | None = None) -> QHBoxLayout:
     """The row of big actions at the bottom of a screen, the main one at the reading end."""
     row = QHBoxLayout()
     row.setSpacing(16)
+    if leading is not None:
+        row.addWidget(leading)
     row.addStretch(1)
     for button in buttons:
         row.addWidget(button)

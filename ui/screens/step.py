@@ -68,16 +68,16 @@ class StepScreen(Screen):
         self.more_button = PictogramButton("mdi6.information-outline")
         self.more_button.setCheckable(True)
         self.more_button.toggled.connect(self._show_more)
-        body_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.more = text_label()
         body_layout.addWidget(self.more)
         body_layout.addStretch(1)
-        self.layout_.addWidget(scroll_area(body), 1)
+        self.scroll = scroll_area(body)
+        self.layout_.addWidget(self.scroll, 1)
 
         self.next_button = PictogramButton(role="primary")
         self.next_button.setMinimumWidth(280)
         self.next_button.clicked.connect(lambda: self.visit.next())
-        self.layout_.addLayout(action_row(self.next_button))
+        self.layout_.addLayout(action_row(self.next_button, leading=self.more_button))
 
     @property
     def step(self) -> Step:
@@ -115,6 +115,10 @@ class StepScreen(Screen):
 
     def _show_more(self, shown: bool) -> None:
         self.refresh()
+        if shown:
+            # The explanation appears below: bring it into view at once.
+            self.scroll.widget().adjustSize()
+            self.scroll.ensureWidgetVisible(self.more, 0, 0)
 
     def spoken_texts(self) -> list[str]:
         texts = [self.counter.text(), self.title.text(), self.instruction.text()]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from kiosk import i18n
+from kiosk.catalogs import compile_catalogs, untranslated_count
+
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
+
+
+def test_right_to_left_comes_from_babel() -> None:
+    assert i18n.is_rtl("ar") and i18n.is_rtl("fa")
+    assert not any(i18n.is_rtl(code) for code in ("fr", "en", "uk", "tr"))
+
+
+def test_ten_languages_each_named_in_its_own_script() -> None:
+    codes = [language.code for language in i18n.LANGUAGES]
+    assert codes == ["fr", "en", "ar", "es", "pt", "ro", "tr", "uk", "ru", "fa"]
+    assert i18n.language("ar").native_name == "العربية"
+    with pytest.raises(ValueError):
+        i18n.language("xx")
+
+
+def test_only_complete_catalogs_are_offered(tmp_path: Path) -> None:
+    for lang, complete in (("en", True), ("es", False)):
+        for domain in i18n.DOMAINS:
+            folder = tmp_path / "src" / lang / "LC_MESSAGES"
+            folder.mkdir(parents=True, exist_ok=True)
+            translation = 'msgstr "Hello"' if complete else 'msgstr ""'
+            header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            (folder / f"{domain}.po").write_text(f'{header}msgid "Bonjour"\n{translation}\n')
+    report = compile_catalogs(tmp_path / "src", tmp_path / "out")
+    assert len(report.compiled) == 2 and len(report.incomplete) == 2
+    offered = [language.code for language in i18n.offered_languages(tmp_path / "out")]
+    assert offered == ["fr", "en"]
+
+
+def test_shipped_catalogs_are_complete_and_offered() -> None:
+    offered = {language.code for language in i18n.offered_languages()}
+    for po_path in LOCALES.glob("*/LC_MESSAGES/*.po"):
+        with po_path.open("rb") as handle:
+            assert untranslated_count(read_po(handle)) == 0, po_path
+        assert po_path.parent.parent.name in offered
+
+
+def test_shipped_translations_keep_their_placeholders() -> None:
+    for po_path in LOCALES.glob("*/LC_MESSAGES/*.po"):
+        with po_path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id:
+                    assert i18n.placeholders(message.string) == i18n.placeholders(message.id), message.id
+
+
+def test_a_translation_with_wrong_placeholders_falls_back_to_french(tmp_path: Path) -> None:
+    folder = tmp_path / "src" / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    body = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Étape {number} sur {total}"\nmsgstr "Step {numbr} of {total}"\n\n'
+        'msgid "Aide"\nmsgstr "Help"\n'
+    )
+    (folder / "kiosk.po").write_text(body)
+    compile_catalogs(tmp_path / "src", tmp_path / "out")
+    translator = i18n.Translator("en", tmp_path / "out")
+    assert translator.translate("Aide") == "Help"
+    assert translator.translate("Étape {number} sur {total}") == "Étape {number} sur {total}"
+
+
+def test_switching_language_translates_interface_and_content() -> None:
+    try:
+        i18n.set_language("en")
+        assert i18n._("Aide") == "Help"
+        assert i18n.content("Ouvrez l'actualisation") != ""
+        assert i18n.active_language() == "en"
+    finally:
+        i18n.set_language("fr")
+    assert i18n._("Aide") == "Aide"

@@ -1,0 +1,71 @@
+"""`pip install .` (not editable) gives a working `kiosk` with its content and translations."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kiosk import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.install
+def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "kiosk/bundled_pack/pack.yaml" in names
+    assert "kiosk/bundled_pack/procedures/france-travail-actualisation.yaml" in names
+    for language in i18n.offered_languages():
+        if language.code != i18n.SOURCE_LANGUAGE:
+            for domain in i18n.DOMAINS:
+                assert f"kiosk/locale/{language.code}/LC_MESSAGES/{domain}.mo" in names
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"QT_QPA_PLATFORM": "offscreen"}
+    version = subprocess.run(
+        [str(venv / "bin" / "kiosk"), "--version"], cwd=elsewhere, env=env, capture_output=True, text=True
+    )
+    assert version.returncode == 0 and "kiosk 0.1.0" in version.stdout
+    probe = (
+        "import kiosk, ui; from kiosk import i18n; from kiosk.content_loader import load_catalog\n"
+        "assert 'site-packages' in kiosk.__file__ and 'site-packages' in ui.__file__\n"
+        "c = load_catalog(); assert len(c.procedures) == 3 and not c.problems\n"
+        "print(','.join(l.code for l in i18n.offered_languages()))\n"
+    )
+    offered = subprocess.run(
+        [str(python), "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
+    )
+    assert offered.stdout.strip() == ",".join(language.code for language in i18n.offered_languages())
+    shots = subprocess.run(
+        [str(python), "-m", "ui.screenshots", "--out", str(tmp_path / "shots"), "--lang", "fr"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shots.returncode == 0, shots.stderr
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 11

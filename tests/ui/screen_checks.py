@@ -1,0 +1,81 @@
+"""Checks of what a person actually sees: touch target sizes, contrast from pixels, text that fits."""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from ui import theme
+from ui.main_window import MainWindow
+
+MIN_CONTRAST = 7.0
+MIN_TEXT_PX = 22
+
+
+def _rgb(pixel: int) -> tuple[int, int, int]:
+    return (pixel >> 16) & 0xFF, (pixel >> 8) & 0xFF, pixel & 0xFF
+
+
+def text_contrast(image: QImage, rect: QRect) -> float:
+    """Contrast between the most common colour (background) and the strongest other colour (ink)."""
+    region = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
+    pixels = array("I", bytes(region.constBits()))  # type: ignore[call-overload]
+    counts = Counter(pixels)
+    background = _rgb(counts.most_common(1)[0][0])
+    return max(theme.contrast_ratio(background, _rgb(colour)) for colour in counts)
+
+
+def visible_root(window: MainWindow) -> QWidget:
+    """The part of the window a person can touch: the idle question when it covers the screen."""
+    return window.idle_overlay if window.idle_overlay.isVisible() else window
+
+
+def settle() -> None:
+    """Let every pending layout and paint happen, as before a person looks."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def problems(window: MainWindow) -> list[str]:
+    settle()
+    found: list[str] = []
+    root = visible_root(window)
+    image = window.grab().toImage()
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisible() or (root is window and window.idle_overlay.isAncestorOf(button)):
+            continue
+        name = button.accessibleName() or type(button).__name__
+        if button.width() < theme.MIN_TOUCH or button.height() < theme.MIN_TOUCH:
+            found.append(f"{name!r}: {button.width()}x{button.height()} px is under {theme.MIN_TOUCH} px")
+        if not button.accessibleName():
+            found.append(f"a {type(button).__name__} has no accessible name")
+    for label in root.findChildren(QLabel):
+        if (
+            not label.isVisible()
+            or not label.text()
+            or (root is window and window.idle_overlay.isAncestorOf(label))
+        ):
+            continue
+        visible = label.visibleRegion().boundingRect()
+        if visible.isEmpty():
+            continue
+        text = label.text()[:40]
+        if label.fontInfo().pixelSize() < MIN_TEXT_PX:
+            found.append(f"{text!r}: text is {label.fontInfo().pixelSize()} px")
+        ratio = text_contrast(
+            image, visible.translated(label.mapTo(window, visible.topLeft()) - visible.topLeft())
+        )
+        if ratio < MIN_CONTRAST:
+            found.append(f"{text!r}: contrast {ratio:.1f}:1")
+        contents = label.contentsRect()
+        if label.wordWrap():
+            needed = label.heightForWidth(contents.width())
+            if needed > label.height() + 1:
+                found.append(f"{text!r}: needs {needed} px of height, has {label.height()}")
+        elif label.fontMetrics().horizontalAdvance(label.text()) > contents.width() + 1:
+            found.append(f"{text!r}: wider than its {contents.width()} px")
+    return found

@@ -1,0 +1,64 @@
+"""Nobody touching: a question with a countdown, then everything of the person is cleared."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.navigation import ScreenId
+from tests.conftest import FakeClock
+from ui.main_window import MainWindow
+
+
+def _in_a_procedure(window: MainWindow) -> None:
+    visit = window.station.visit
+    visit.start()
+    visit.choose_language("en")
+    visit.open_theme("work")
+    visit.open_procedure("france-travail-actualisation")
+    visit.next()
+    visit.cycle_text_size()
+
+
+def test_idle_warns_then_clears_the_person(window: MainWindow, clock: FakeClock) -> None:
+    _in_a_procedure(window)
+    old_session = window.station.visit.session.id
+    clock.advance(119)
+    window.check_idle()
+    assert not window.idle_overlay.isVisible()
+    clock.advance(2)
+    window.check_idle()
+    assert window.idle_overlay.isVisible()
+    assert "29" in window.idle_overlay.countdown.text()
+    clock.advance(29)
+    window.check_idle()
+    visit = window.station.visit
+    assert not window.idle_overlay.isVisible()
+    assert visit.place.screen is ScreenId.WELCOME and not visit.navigator.can_go_back
+    assert visit.session.id != old_session and visit.session.steps_reached == {}
+    assert visit.session.language == "fr" and visit.session.text_size == 0
+    assert window.nav_bar.help_button.accessibleName() == "Aide"
+
+
+def test_a_touch_during_the_warning_keeps_the_person_where_they_were(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    _in_a_procedure(window)
+    where = window.station.visit.place
+    clock.advance(125)
+    window.check_idle()
+    assert window.idle_overlay.isVisible()
+    qtbot.mouseClick(window.idle_overlay.here_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert not window.idle_overlay.isVisible()
+    clock.advance(60)
+    window.check_idle()
+    assert window.station.visit.place == where
+
+
+def test_the_welcome_screen_never_times_out(window: MainWindow, clock: FakeClock) -> None:
+    clock.advance(10_000)
+    window.check_idle()
+    assert not window.idle_overlay.isVisible()
+    assert window.station.visit.place.screen is ScreenId.WELCOME
