@@ -71,8 +71,8 @@ class StepScreen(Screen):
         self.more = text_label()
         body_layout.addWidget(self.more)
         body_layout.addStretch(1)
-        self.scroll = scroll_area(body)
-        self.layout_.addWidget(self.scroll, 1)
+        self.body_scroll = scroll_area(body)
+        self.layout_.addWidget(self.body_scroll, 1)
 
         self.next_button = PictogramButton(role="primary")
         self.next_button.setMinimumWidth(280)
@@ -117,8 +117,8 @@ class StepScreen(Screen):
         self.refresh()
         if shown:
             # The explanation appears below: bring it into view at once.
-            self.scroll.widget().adjustSize()
-            self.scroll.ensureWidgetVisible(self.more, 0, 0)
+            self.body_scroll.widget().adjustSize()
+            self.body_scroll.ensureWidgetVisible(self.more, 0, 0)
 
     def spoken_texts(self) -> list[str]:
         texts = [self.counter.text(), self.title.text(), self.instruction.text()]
