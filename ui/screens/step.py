@@ -52,7 +52,7 @@ class StepScreen(Screen):
         self.progress = ProgressSegments()
         self.layout_.insertWidget(1, self.progress)
 
-        body = QWidget()
+        body = self.body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(20)
@@ -117,7 +117,7 @@ class StepScreen(Screen):
         self.refresh()
         if shown:
             # The explanation appears below: bring it into view at once.
-            self.body_scroll.widget().adjustSize()
+            self.body.adjustSize()
             self.body_scroll.ensureWidgetVisible(self.more, 0, 0)
 
     def spoken_texts(self) -> list[str]:
