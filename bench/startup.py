@@ -1,0 +1,84 @@
+"""Start-up cost of the kiosk, compared in one run with a bare PySide6 window of six big buttons.
+
+Each variant runs in a fresh interpreter (median of N runs): time from interpreter
+start to the first screen painted, and peak resident memory. Also times loading
+and validating the bundled content. Usage: .venv/bin/python bench/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import resource, sys, time
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+app = QApplication([])
+window = QWidget(); layout = QVBoxLayout(window)
+for i in range(6):
+    button = QPushButton(f"Button {i}"); button.setMinimumSize(200, 80); layout.addWidget(button)
+window.resize(1366, 768); window.show(); window.grab()
+print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+KIOSK = """
+import resource, sys, tempfile, time
+from pathlib import Path
+from kiosk.config import Config
+from ui.app import build_window, create_application
+app = create_application()
+window = build_window(Config(data_dir=Path(tempfile.mkdtemp())))
+window.resize(1366, 768); window.show(); window.grab()
+print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def run(body: str, runs: int) -> tuple[float, float]:
+    seconds, kilobytes = [], []
+    program = "import time; START = time.perf_counter()\n" + body
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", program],
+            cwd=ROOT,
+            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        seconds.append(float(out[0]))
+        kilobytes.append(float(out[1]))
+    return statistics.median(seconds), statistics.median(kilobytes) / 1024
+
+
+def content_load_ms(runs: int) -> float:
+    from kiosk.content_loader import load_catalog
+
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        catalog = load_catalog()
+        timings.append((time.perf_counter() - start) * 1000)
+    assert not catalog.problems
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    bare_s, bare_mb = run(BARE, runs)
+    kiosk_s, kiosk_mb = run(KIOSK, runs)
+    print(f"bare PySide6 window   {bare_s * 1000:7.0f} ms  {bare_mb:6.1f} MB")
+    print(f"kiosk first screen    {kiosk_s * 1000:7.0f} ms  {kiosk_mb:6.1f} MB")
+    print(f"ratio kiosk / bare    {kiosk_s / bare_s:7.2f} x   {kiosk_mb / bare_mb:6.2f} x")
+    print(f"bundled content load  {content_load_ms(runs * 4):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
