@@ -77,7 +77,11 @@ bootstrap() {
     if ! grep -qxF "$wanted" "$stamp" 2>/dev/null; then
         say "Installing the Python dependencies (first time: a few minutes)"
         .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
-        .venv/bin/python -m pip install --quiet -e ".$extras" || { say "pip install failed"; return 1; }
+        if ! .venv/bin/python -m pip install --quiet -e ".$extras" >.venv/pip-install.log 2>&1; then
+            cat .venv/pip-install.log >&2
+            say "pip install failed (log above, also in .venv/pip-install.log)"
+            return 1
+        fi
         echo "$wanted" > "$stamp"
     fi
     .venv/bin/python -m kiosk.catalogs --quiet || { say "Compiling translations failed"; return 1; }
