@@ -6,7 +6,7 @@ Every setting has an embedded default, so the kiosk starts with no file at all.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content_loader import BUNDLED_PACK
@@ -54,8 +54,3 @@ class Config:
     def __post_init__(self) -> None:
         if self.idle_timeout_s < 10 or self.idle_warning_s < 5:
             raise ValueError("idle timeout must be at least 10 s and the warning at least 5 s")
-
-
-def describe() -> list[tuple[str, str]]:
-    """Each setting's name and (untranslated) description, in declaration order."""
-    return [(f.name, str(f.metadata["description"])) for f in fields(Config)]

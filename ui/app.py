@@ -31,6 +31,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
+    parser.add_argument(
+        "--idle-timeout",
+        type=int,
+        default=Config.idle_timeout_s,
+        metavar="SECONDS",
+        help="seconds without a touch before asking if someone is there (default: %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {kiosk.__version__}")
     return parser.parse_args(argv)
 
@@ -66,10 +73,14 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    config = Config(data_dir=args.data_dir or default_data_dir(), default_language=args.lang or "fr")
     try:
+        config = Config(
+            data_dir=args.data_dir or default_data_dir(),
+            default_language=args.lang or "fr",
+            idle_timeout_s=args.idle_timeout,
+        )
         prepare_data_dir(config.data_dir)
-    except KioskError as error:
+    except (KioskError, ValueError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     configure_logging(config.data_dir)

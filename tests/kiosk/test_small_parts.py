@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import os
 import stat
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config, describe
+from kiosk.config import Config
 from kiosk.content_extractor import extract_procedures
 from kiosk.content_loader import BUNDLED_PACK
 from kiosk.data_dir import prepare_data_dir
@@ -48,7 +49,7 @@ def test_help_summary_holds_only_the_context() -> None:
 def test_settings_have_defaults_and_descriptions(tmp_path: Path) -> None:
     config = Config(data_dir=tmp_path)
     assert config.idle_timeout_s == 120 and config.idle_warning_s == 30
-    assert all(description for _, description in describe())
+    assert all(setting.metadata["description"] for setting in fields(Config))
     with pytest.raises(ValueError):
         Config(data_dir=tmp_path, idle_timeout_s=1)
 
