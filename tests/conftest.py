@@ -48,3 +48,14 @@ def config(tmp_path: Path) -> Config:
 def station(config: Config, bundled_catalog: Catalog, clock: FakeClock) -> Iterator[Station]:
     yield Station(config, bundled_catalog, clock=clock)
     i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
+def walk_to_step(station: Station, procedure_id: str, step_number: int, language: str = "fr") -> None:
+    """From the welcome screen to step ``step_number`` (1-based) of a procedure, as a person would."""
+    visit = station.visit
+    visit.start()
+    visit.choose_language(language)
+    visit.open_theme(station.catalog.procedures[procedure_id].theme)
+    visit.open_procedure(procedure_id)
+    for _ in range(step_number):
+        visit.next()

@@ -8,7 +8,7 @@ from kiosk import i18n
 from kiosk.help_desk import HelpKind, HelpStatus
 from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, walk_to_step
 
 
 def _to_home(station: Station) -> None:
@@ -44,22 +44,13 @@ def test_walk_every_step_forward_and_all_the_way_back(station: Station, procedur
 def test_every_bundled_procedure_reaches_its_recap(station: Station) -> None:
     for procedure in station.catalog.procedures.values():
         station.end_visit()
-        visit = station.visit
-        _to_home(station)
-        visit.open_theme(procedure.theme)
-        visit.open_procedure(procedure.id)
-        for _ in range(len(procedure.steps) + 1):
-            visit.next()
-        assert visit.place.screen is ScreenId.RECAP
+        walk_to_step(station, procedure.id, len(procedure.steps) + 1)
+        assert station.visit.place.screen is ScreenId.RECAP
 
 
 def test_home_then_back_returns_to_the_same_step(station: Station) -> None:
     visit = station.visit
-    _to_home(station)
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
-    visit.next()
+    walk_to_step(station, "france-travail-actualisation", 2)
     where = visit.place
     visit.home()
     assert visit.place.screen is ScreenId.HOME
@@ -69,10 +60,7 @@ def test_home_then_back_returns_to_the_same_step(station: Station) -> None:
 
 def test_changing_language_mid_procedure_keeps_the_place(station: Station) -> None:
     visit = station.visit
-    _to_home(station)
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
+    walk_to_step(station, "france-travail-actualisation", 1)
     where = visit.place
     visit.open_language_choice()
     visit.choose_language("en")
@@ -82,11 +70,7 @@ def test_changing_language_mid_procedure_keeps_the_place(station: Station) -> No
 
 def test_help_request_carries_where_the_person_was(station: Station, clock: FakeClock) -> None:
     visit = station.visit
-    _to_home(station)
-    visit.open_theme("health")
-    visit.open_procedure("caf-declaration-trimestrielle")
-    visit.next()
-    visit.next()
+    walk_to_step(station, "caf-declaration-trimestrielle", 2)
     clock.advance(42)
     where = visit.place
     visit.open_help()
@@ -103,11 +87,7 @@ def test_help_request_carries_where_the_person_was(station: Station, clock: Fake
 
 def test_help_asked_straight_from_a_step_uses_that_step(station: Station) -> None:
     visit = station.visit
-    _to_home(station)
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
-    visit.next()
+    walk_to_step(station, "france-travail-actualisation", 2)
     request = visit.ask_for_help(HelpKind.DONT_UNDERSTAND)
     assert request.context.step_id == "connexion"
 
@@ -152,10 +132,7 @@ def test_opening_an_unknown_procedure_is_refused(station: Station) -> None:
 
 def test_time_is_counted_per_step(station: Station, clock: FakeClock) -> None:
     visit = station.visit
-    _to_home(station)
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
+    walk_to_step(station, "france-travail-actualisation", 1)
     clock.advance(30)
     visit.next()
     clock.advance(10)

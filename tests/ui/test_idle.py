@@ -7,18 +7,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.navigation import ScreenId
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, walk_to_step
 from ui.main_window import MainWindow
 
 
 def _in_a_procedure(window: MainWindow) -> None:
-    visit = window.station.visit
-    visit.start()
-    visit.choose_language("en")
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
-    visit.cycle_text_size()
+    walk_to_step(window.station, "france-travail-actualisation", 1, language="en")
+    window.station.visit.cycle_text_size()
 
 
 def test_idle_warns_then_clears_the_person(window: MainWindow, clock: FakeClock) -> None:

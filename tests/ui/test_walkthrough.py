@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.navigation import ScreenId
+from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
 from ui.widgets import PictogramButton
 
@@ -62,12 +63,7 @@ def test_touching_the_welcome_screen_anywhere_starts(window: MainWindow, qtbot: 
 
 def test_help_keeps_the_place_and_shows_a_ticket(window: MainWindow, qtbot: QtBot) -> None:
     visit = window.station.visit
-    visit.start()
-    visit.choose_language("fr")
-    visit.open_theme("health")
-    visit.open_procedure("caf-declaration-trimestrielle")
-    visit.next()
-    visit.next()
+    walk_to_step(window.station, "caf-declaration-trimestrielle", 2)
     where = visit.place
     tap(qtbot, window.nav_bar.help_button)
     assert screen(window) is ScreenId.HELP
@@ -99,11 +95,7 @@ def test_text_size_button_enlarges_the_content_text(window: MainWindow, qtbot: Q
 
 def test_language_can_change_in_the_middle_of_a_step(window: MainWindow, qtbot: QtBot) -> None:
     visit = window.station.visit
-    visit.start()
-    visit.choose_language("fr")
-    visit.open_theme("work")
-    visit.open_procedure("france-travail-actualisation")
-    visit.next()
+    walk_to_step(window.station, "france-travail-actualisation", 1)
     where = visit.place
     tap(qtbot, window.nav_bar.language_button)
     tap(qtbot, button_named(window, "English"))

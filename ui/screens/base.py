@@ -21,7 +21,7 @@ from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from kiosk.visit import Visit
 from ui import pictograms, theme
-from ui.widgets import text_label
+from ui.widgets import TileGrid, TileItem, text_label
 
 MARGIN = 32
 
@@ -102,3 +102,47 @@ class PictogramLine(QWidget):
         self.label = text_label()
         self.label.setText(text)
         layout.addWidget(self.label, 1)
+
+
+class TileScreen(Screen):
+    """A title, a one-line hint and big tiles to choose from (situations, procedures, help)."""
+
+    columns = 2
+    rows = 2
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(station)
+        self.hint = text_label("hint")
+        self.layout_.addWidget(self.hint)
+        self.tiles = TileGrid(columns=self.columns, rows=self.rows)
+        self.tiles.chosen.connect(self.choose)
+        self.layout_.addWidget(self.tiles, 1)
+
+    def refresh(self) -> None:
+        title, hint = self.texts()
+        self.title.setText(title)
+        self.hint.setText(hint)
+        self.tiles.set_items(self.tile_items())
+
+    def texts(self) -> tuple[str, str]:
+        """The title and the hint, translated."""
+        return self.title.text(), self.hint.text()
+
+    def tile_items(self) -> list[TileItem]:
+        return []
+
+    def choose(self, key: str) -> None:
+        """What touching the tile ``key`` does (a Visit action)."""
+
+    def spoken_texts(self) -> list[str]:
+        return [self.title.text(), self.hint.text(), *(tile.text_shown() for tile in self.tiles.tiles)]
+
+
+def scrolling_body(screen: Screen) -> QVBoxLayout:
+    """Add a scrolling area for the screen's content and return the layout to fill."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(16)
+    screen.layout_.addWidget(scroll_area(body), 1)
+    return layout

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
 from kiosk.procedures import Procedure
 from kiosk.station import Station
 from ui import pictograms
-from ui.screens.base import PictogramLine, Screen, action_row, scroll_area
+from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
 from ui.widgets import PictogramButton, text_label
 
 
@@ -18,10 +18,7 @@ class IntroScreen(Screen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
-        body = QWidget()
-        self.body_layout = QVBoxLayout(body)
-        self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.body_layout.setSpacing(16)
+        body = scrolling_body(self)
         self.summary = text_label()
         self.facts = text_label("hint")
         self.need = text_label("title")
@@ -30,11 +27,10 @@ class IntroScreen(Screen):
         self.checklist_lines: list[PictogramLine] = []
         self.checked = text_label("hint")
         for widget in (self.summary, self.facts, self.need):
-            self.body_layout.addWidget(widget)
-        self.body_layout.addLayout(self.checklist)
-        self.body_layout.addWidget(self.checked)
-        self.body_layout.addStretch(1)
-        self.layout_.addWidget(scroll_area(body), 1)
+            body.addWidget(widget)
+        body.addLayout(self.checklist)
+        body.addWidget(self.checked)
+        body.addStretch(1)
         self.start_button = PictogramButton(role="primary")
         self.start_button.setMinimumWidth(280)
         self.start_button.clicked.connect(lambda: self.visit.next())

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
 from kiosk.station import Station
-from ui.screens.base import PictogramLine, Screen, action_row, scroll_area
+from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
 from ui.widgets import PictogramButton, text_label
 
 
@@ -16,18 +14,13 @@ class RecapScreen(Screen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
-        body = QWidget()
-        self.body_layout = QVBoxLayout(body)
-        self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.body_layout.setSpacing(16)
+        body = scrolling_body(self)
         self.next_title = text_label("title")
-        self.body_layout.addWidget(self.next_title)
         self.after = PictogramLine("mdi6.calendar-clock", "")
         self.site = PictogramLine("mdi6.web", "")
-        self.body_layout.addWidget(self.after)
-        self.body_layout.addWidget(self.site)
-        self.body_layout.addStretch(1)
-        self.layout_.addWidget(scroll_area(body), 1)
+        for widget in (self.next_title, self.after, self.site):
+            body.addWidget(widget)
+        body.addStretch(1)
         self.home_button = PictogramButton("mdi6.view-grid-outline")
         self.home_button.clicked.connect(lambda: self.visit.home())
         self.finish_button = PictogramButton("mdi6.exit-run", role="primary")
