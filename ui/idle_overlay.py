@@ -42,7 +42,7 @@ class IdleOverlay(QWidget):
                 seconds=seconds_left
             )
         )
-        self.here_button.set_text(_("Oui, je suis là"))
+        self.here_button.set_text(_("Oui, je suis là"), _("Garder ce que vous avez fait et continuer."))
         self.setGeometry(self._host.rect())
         self.raise_()
         self.show()

@@ -79,7 +79,8 @@ class PictogramButton(QPushButton):
             colour = theme.text_colour_for(str(self.property("role")))
             self.icon_label.setPixmap(pictograms.pixmap(name, colour, self._icon_px))
 
-    def set_text(self, text: str, description: str = "") -> None:
+    def set_text(self, text: str, description: str) -> None:
+        """The label shown and read by screen readers, and what touching it does."""
         self.text_label.setText(text)
         self.setAccessibleName(text)
         self.setAccessibleDescription(description)
@@ -113,7 +114,7 @@ class TileItem:
     key: str
     text: str
     pictogram: str
-    description: str = ""
+    description: str
 
 
 class TileGrid(QWidget):
@@ -179,8 +180,8 @@ class TileGrid(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.previous_page.set_text(_("Précédent"))
-        self.next_page.set_text(_("Suite"))
+        self.previous_page.set_text(_("Précédent"), _("Voir les images d'avant."))
+        self.next_page.set_text(_("Suite"), _("Voir les autres images."))
         self.page_label.setText(
             _("Page {page} sur {pages}").format(page=self._page + 1, pages=self.page_count)
         )

@@ -53,6 +53,8 @@ def problems(window: MainWindow) -> list[str]:
             found.append(f"{name!r}: {button.width()}x{button.height()} px is under {theme.MIN_TOUCH} px")
         if not button.accessibleName():
             found.append(f"a {type(button).__name__} has no accessible name")
+        if not button.accessibleDescription():
+            found.append(f"{name!r} has no accessible description")
     for label in root.findChildren(QLabel):
         if (
             not label.isVisible()

@@ -19,7 +19,10 @@ class HelpScreen(TileScreen):
         )
 
     def tile_items(self) -> list[TileItem]:
-        return [TileItem(k.value, _(HELP_KIND_LABELS[k]), HELP_KIND_PICTOGRAMS[k]) for k in HelpKind]
+        description = _("Appeler une personne de l'accueil.")
+        return [
+            TileItem(k.value, _(HELP_KIND_LABELS[k]), HELP_KIND_PICTOGRAMS[k], description) for k in HelpKind
+        ]
 
     def choose(self, key: str) -> None:
         self.visit.ask_for_help(HelpKind(key))

@@ -38,8 +38,13 @@ class HelpSentScreen(Screen):
         self.ticket_caption.setText(_("Votre numéro :"))
         self.ticket.setText(str(request.ticket) if request else "")
         self.keep_going.setText(_("Vous pouvez continuer en attendant."))
-        self.cancel_button.set_text(_("Annuler ma demande"))
-        self.continue_button.set_text(_("Reprendre où j'en étais"))
+        self.cancel_button.set_text(
+            _("Annuler ma demande"), _("Plus besoin d'aide : la demande est retirée.")
+        )
+        self.continue_button.set_text(
+            _("Reprendre où j'en étais"),
+            _("Revenir à l'écran où vous étiez. La personne viendra quand même."),
+        )
 
     def spoken_texts(self) -> list[str]:
         return [

@@ -18,7 +18,8 @@ class HomeScreen(TileScreen):
 
     def tile_items(self) -> list[TileItem]:
         available = self.station.catalog.themes_with_procedures()
-        return [TileItem(t.id, _(t.label), t.pictogram) for t in THEMES if t.id in available]
+        description = _("Voir les démarches de cette situation.")
+        return [TileItem(t.id, _(t.label), t.pictogram, description) for t in THEMES if t.id in available]
 
     def choose(self, key: str) -> None:
         self.visit.open_theme(key)

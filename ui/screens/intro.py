@@ -67,7 +67,7 @@ class IntroScreen(Screen):
                 "Ce guide n'a pas encore été vérifié sur le vrai site. En cas de doute, demandez à l'accueil."
             )
         )
-        self.start_button.set_text(_("Commencer"))
+        self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
         self.start_button.set_pictogram(
             pictograms.directional("mdi6.arrow-right-bold", "mdi6.arrow-left-bold", self.layoutDirection())
         )

@@ -27,7 +27,6 @@ class LanguageScreen(Screen):
         self.buttons: dict[str, PictogramButton] = {}
         for index, language in enumerate(station.languages):
             button = PictogramButton("mdi6.translate", icon_px=40)
-            button.set_text(language.native_name)
             direction = (
                 Qt.LayoutDirection.RightToLeft
                 if i18n.is_rtl(language.code)
@@ -47,7 +46,7 @@ class LanguageScreen(Screen):
         for code, button in self.buttons.items():
             button.set_selected(code == current)
             button.set_pictogram("mdi6.check-bold" if code == current else "mdi6.translate")
-            button.setAccessibleDescription(i18n.language(code).greeting)
+            button.set_text(i18n.language(code).native_name, _("Choisir cette langue."))
 
     def spoken_texts(self) -> list[str]:
         return [self.title.text(), self.hint.text()]

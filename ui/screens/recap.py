@@ -35,7 +35,7 @@ class RecapScreen(Screen):
         # Addresses stay left-to-right, even in Arabic or Persian (U+2066 LRI ... U+2069 PDI).
         urls = ", ".join(f"\u2066{url}\u2069" for url in procedure.urls)
         self.site.label.setText(_("Le vrai site : {address}").format(address=urls))
-        self.home_button.set_text(_("Une autre démarche"))
+        self.home_button.set_text(_("Une autre démarche"), _("Revenir à la liste des situations."))
         self.finish_button.set_text(
             _("J'ai fini"), _("Efface tout ce que vous avez fait ici et revient au début.")
         )

@@ -102,12 +102,16 @@ class StepScreen(Screen):
         self.warning.set_text(content(step.warning))
         self.more_button.setVisible(bool(step.explain_more))
         self.more_button.set_text(
-            _("Cacher l'explication") if self.more_button.isChecked() else _("Expliquer plus")
+            _("Cacher l'explication") if self.more_button.isChecked() else _("Expliquer plus"),
+            _("Afficher ou cacher une explication plus longue."),
         )
         self.more.setText(content(step.explain_more))
         self.more.setVisible(self.more_button.isChecked() and bool(step.explain_more))
         last = number == total
-        self.next_button.set_text(_("Terminer") if last else _("Suivant"))
+        self.next_button.set_text(
+            _("Terminer") if last else _("Suivant"),
+            _("Aller à la fin du guide.") if last else _("Aller à l'étape suivante."),
+        )
         forward = pictograms.directional(
             "mdi6.arrow-right-bold", "mdi6.arrow-left-bold", self.layoutDirection()
         )

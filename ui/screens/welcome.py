@@ -49,7 +49,7 @@ class WelcomeScreen(Screen):
         self._timer.timeout.connect(self._next_greeting)
 
     def refresh(self) -> None:
-        self.start_button.set_text(i18n._(START))
+        self.start_button.set_text(i18n._(START), i18n._("Choisir sa langue, puis sa démarche."))
         self._show_greeting()
 
     def enter(self, place: Place) -> None:
