@@ -1,9 +1,9 @@
-"""Load content packs (a manifest and one YAML file per procedure) into Procedures.
+"""Load content packs (a manifest, a glossary and one YAML file per procedure) into a Catalog.
 
 A broken procedure file never stops the kiosk: it is skipped and its problem is
-kept, naming the file and the field, for mediator mode and ``kiosk content check``.
-A second pack (a structure's own, or an update from a USB stick) overrides or adds
-procedures by id.
+kept, naming the file, the line and the field, for mediator mode and
+``kiosk content check``. A later pack (a structure's own, or an update from a USB
+stick) overrides or adds procedures and glossary words by id.
 """
 
 from __future__ import annotations
@@ -14,29 +14,61 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk.errors import ContentError
-from kiosk.procedures import ChecklistItem, Procedure, Step
+from kiosk.procedures import (
+    END,
+    Answer,
+    Channel,
+    ChannelKind,
+    ChecklistItem,
+    GlossaryTerm,
+    LastChecked,
+    Procedure,
+    Question,
+    Step,
+)
 from kiosk.themes import THEME_IDS
+from kiosk.yaml_source import LineDict, YamlError, read_yaml
 
 BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"
 MANIFEST_NAME = "pack.yaml"
+GLOSSARY_NAME = "glossary.yaml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# Which keys each kind of mapping accepts, and whether each is required.
 _PROCEDURE_KEYS = {
     "id": True, "title": True, "summary": True, "theme": True, "organisation": True,
     "pictogram": True, "urls": True, "estimated_minutes": True, "before_you_start": True,
-    "steps": True, "after": True, "last_checked": False,
+    "steps": True, "after": True, "last_checked": True, "channels": False, "glossary": False,
 }  # fmt: skip
 _STEP_KEYS = {
-    "id": True, "title": True, "instruction": True, "pictogram": True,
-    "explain_more": False, "warning": False,
+    "id": True, "title": True, "instruction": True, "pictogram": True, "explain_more": False,
+    "warning": False, "next": False, "question": False, "glossary": False, "links": False,
+    "illustration": False,
 }  # fmt: skip
+_QUESTION_KEYS = {"text": True, "answers": True}
+_ANSWER_KEYS = {"label": True, "pictogram": True, "next": False, "detour": False}
 _CHECKLIST_KEYS = {"text": True, "pictogram": True}
+_CHANNEL_KEYS = {"kind": True, "text": True, "phone": False, "cerfa": False}
+_CHECKED_KEYS = {"date": True, "source": True, "verified_on_site": True}
 _MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True}
+_GLOSSARY_KEYS = {"id": True, "term": True, "definition": True, "forms": False}
 # The fields people read: extracted into procedures.pot and translated when shown.
-TRANSLATABLE_KEYS = frozenset({"title", "summary", "instruction", "explain_more", "warning", "text", "after"})
+TRANSLATABLE_KEYS = frozenset(
+    {
+        "title",
+        "summary",
+        "instruction",
+        "explain_more",
+        "warning",
+        "text",
+        "after",
+        "label",
+        "term",
+        "definition",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +77,15 @@ class PackManifest:
     version: str
     date: str
     languages: tuple[str, ...]
+    path: Path
 
 
 @dataclass
 class Catalog:
-    """Every procedure that loaded, by id, and the problems of those that did not."""
+    """Every procedure and glossary word that loaded, and the problems of what did not."""
 
     procedures: dict[str, Procedure] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)
     packs: list[PackManifest] = field(default_factory=list)
 
@@ -65,98 +99,173 @@ class Catalog:
 class _Reader:
     """Checks one mapping against its declared keys and reads typed values from it."""
 
-    def __init__(self, source: str, data: object, keys: Mapping[str, bool], where: str) -> None:
+    def __init__(
+        self, source: str, data: object, keys: Mapping[str, bool], where: str, line: int = 0
+    ) -> None:
         self.source = source
         self.where = where
         if not isinstance(data, dict):
-            raise ContentError(source, f"expected a mapping, found {_kind(data)}", where or None)
+            raise ContentError(source, f"expected a mapping, found {_kind(data)}", where or None, line)
         self.data: dict[str, Any] = data
+        self.line = data.line if isinstance(data, LineDict) else line
         for key in data:
             if key not in keys:
-                raise ContentError(source, f"unknown key (allowed: {', '.join(keys)})", self._at(key))
+                raise self.error(str(key), f"unknown key (allowed: {', '.join(keys)})")
         for key, required in keys.items():
             if required and key not in data:
-                raise ContentError(source, "missing", self._at(key))
+                raise self.error(key, "missing")
 
-    def _at(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else str(key)
+    def error(self, key: str, problem: str) -> ContentError:
+        line = self.data.line_of(key) if isinstance(self.data, LineDict) else self.line
+        return ContentError(self.source, problem, self.at(key), line)
+
+    def at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
 
     def text(self, key: str) -> str:
         value = self.data.get(key, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise ContentError(self.source, f"expected text, found {_kind(value)}", self._at(key))
+            raise self.error(key, f"expected text, found {_kind(value)}")
         return value.strip()
 
     def required_text(self, key: str) -> str:
         value = self.text(key)
         if not value:
-            raise ContentError(self.source, "must not be empty", self._at(key))
+            raise self.error(key, "must not be empty")
         return value
 
     def identifier(self, key: str) -> str:
         value = self.required_text(key)
         if not _ID.match(value):
-            raise ContentError(self.source, f"{value!r} must use only a-z, 0-9 and dashes", self._at(key))
+            raise self.error(key, f"{value!r} must use only a-z, 0-9 and dashes")
         return value
 
     def positive_int(self, key: str) -> int:
         value = self.data.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ContentError(
-                self.source, f"expected a whole number above 0, found {value!r}", self._at(key)
-            )
+            raise self.error(key, f"expected a whole number above 0, found {value!r}")
         return value
 
-    def items(self, key: str) -> list[Any]:
+    def items(self, key: str, required: bool = True) -> list[Any]:
         value = self.data.get(key)
-        if not isinstance(value, list) or not value:
-            raise ContentError(self.source, "expected a non-empty list", self._at(key))
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (required and not value):
+            raise self.error(key, "expected a non-empty list" if required else "expected a list")
         return value
+
+    def identifiers(self, key: str) -> tuple[str, ...]:
+        values = self.items(key, required=False)
+        for value in values:
+            if not isinstance(value, str) or not _ID.match(value):
+                raise self.error(key, f"{value!r} is not an id (a-z, 0-9 and dashes)")
+        return tuple(values)
+
+    def each(self, key: str, keys: Mapping[str, bool], required: bool = True) -> list[_Reader]:
+        return [
+            _Reader(self.source, item, keys, f"{self.at(key)}[{index}]", self.line)
+            for index, item in enumerate(self.items(key, required))
+        ]
 
 
 def _kind(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
-        type(value), type(value).__name__
+    if isinstance(value, dict):
+        return "a mapping"
+    return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _step_target(reader: _Reader, key: str) -> str:
+    value = reader.text(key)
+    if value and value != END and not _ID.match(value):
+        raise reader.error(key, f"{value!r} must be a step id or {END!r}")
+    return value
+
+
+def _parse_step(reader: _Reader, pack_dir: Path | None) -> Step:
+    question = None
+    if "question" in reader.data:
+        question_reader = _Reader(
+            reader.source, reader.data["question"], _QUESTION_KEYS, reader.at("question")
+        )
+        answers = tuple(
+            Answer(
+                label=a.required_text("label"),
+                pictogram=a.required_text("pictogram"),
+                next=_step_target(a, "next"),
+                detour=a.identifier("detour") if a.text("detour") else "",
+            )
+            for a in question_reader.each("answers", _ANSWER_KEYS)
+        )
+        if len(answers) < 2:
+            raise question_reader.error("answers", "a question needs at least two answers")
+        question = Question(question_reader.required_text("text"), answers)
+        if reader.text("next"):
+            raise reader.error("next", "a step with a question goes where its answers say; remove next")
+    illustration = reader.text("illustration")
+    if illustration:
+        path = (pack_dir / "illustrations" / illustration) if pack_dir else Path(illustration)
+        if not illustration.endswith(".svg") or not path.is_file():
+            raise reader.error("illustration", f"{illustration!r} is not an .svg file in illustrations/")
+        illustration = str(path)
+    return Step(
+        id=reader.identifier("id"),
+        title=reader.required_text("title"),
+        instruction=reader.required_text("instruction"),
+        pictogram=reader.required_text("pictogram"),
+        explain_more=reader.text("explain_more"),
+        warning=reader.text("warning"),
+        next=_step_target(reader, "next"),
+        question=question,
+        glossary=reader.identifiers("glossary"),
+        links=reader.identifiers("links"),
+        illustration=illustration,
+        line=reader.line,
     )
 
 
-def parse_procedure(data: object, source: str) -> Procedure:
-    """Build a Procedure from parsed YAML, or raise ContentError naming the field."""
+def _parse_last_checked(reader: _Reader) -> LastChecked:
+    checked = _Reader(reader.source, reader.data["last_checked"], _CHECKED_KEYS, "last_checked", reader.line)
+    date = str(checked.data["date"])
+    if not _DATE.match(date):
+        raise checked.error("date", f"{date!r} must be a date written YYYY-MM-DD")
+    verified = checked.data["verified_on_site"]
+    if not isinstance(verified, bool):
+        raise checked.error("verified_on_site", "must be true or false")
+    return LastChecked(date, checked.required_text("source"), verified)
+
+
+def parse_procedure(data: object, source: str, pack_dir: Path | None = None) -> Procedure:
+    """Build a Procedure from parsed YAML, or raise ContentError naming the line and field."""
     reader = _Reader(source, data, _PROCEDURE_KEYS, "")
     theme_id = reader.required_text("theme")
     if theme_id not in THEME_IDS:
-        raise ContentError(source, f"unknown theme {theme_id!r} (one of {sorted(THEME_IDS)})", "theme")
+        raise reader.error("theme", f"unknown theme {theme_id!r} (one of {', '.join(sorted(THEME_IDS))})")
     urls = tuple(str(url) for url in reader.items("urls"))
-    for index, url in enumerate(urls):
+    for url in urls:
         if not url.startswith("https://"):
-            raise ContentError(source, f"{url!r} must start with https://", f"urls[{index}]")
-    checklist = []
-    for index, item in enumerate(reader.items("before_you_start")):
-        item_reader = _Reader(source, item, _CHECKLIST_KEYS, f"before_you_start[{index}]")
-        checklist.append(
-            ChecklistItem(item_reader.required_text("text"), item_reader.required_text("pictogram"))
+            raise reader.error("urls", f"{url!r} must start with https://")
+    checklist = tuple(
+        ChecklistItem(item.required_text("text"), item.required_text("pictogram"))
+        for item in reader.each("before_you_start", _CHECKLIST_KEYS)
+    )
+    channels = []
+    for item in reader.each("channels", _CHANNEL_KEYS, required=False):
+        kind = item.required_text("kind")
+        if kind not in set(ChannelKind):
+            raise item.error("kind", f"{kind!r} is not one of {', '.join(ChannelKind)}")
+        channels.append(
+            Channel(ChannelKind(kind), item.required_text("text"), item.text("phone"), item.text("cerfa"))
         )
-    steps = []
-    for index, raw_step in enumerate(reader.items("steps")):
-        step_reader = _Reader(source, raw_step, _STEP_KEYS, f"steps[{index}]")
-        steps.append(
-            Step(
-                id=step_reader.identifier("id"),
-                title=step_reader.required_text("title"),
-                instruction=step_reader.required_text("instruction"),
-                pictogram=step_reader.required_text("pictogram"),
-                explain_more=step_reader.text("explain_more"),
-                warning=step_reader.text("warning"),
-            )
-        )
+    steps = tuple(_parse_step(step, pack_dir) for step in reader.each("steps", _STEP_KEYS))
     seen: set[str] = set()
     for index, step in enumerate(steps):
         if step.id in seen:
-            raise ContentError(source, f"step id {step.id!r} is used twice", f"steps[{index}].id")
+            raise ContentError(
+                source, f"step id {step.id!r} is used twice", f"steps[{index}].id", reader.line
+            )
         seen.add(step.id)
-    last_checked = reader.data.get("last_checked")
     return Procedure(
         id=reader.identifier("id"),
         title=reader.required_text("title"),
@@ -166,21 +275,39 @@ def parse_procedure(data: object, source: str) -> Procedure:
         pictogram=reader.required_text("pictogram"),
         urls=urls,
         estimated_minutes=reader.positive_int("estimated_minutes"),
-        before_you_start=tuple(checklist),
-        steps=tuple(steps),
+        before_you_start=checklist,
+        steps=steps,
         after=reader.required_text("after"),
-        last_checked="" if last_checked is None else str(last_checked),
+        last_checked=_parse_last_checked(reader),
+        channels=tuple(channels),
+        glossary=reader.identifiers("glossary"),
+        source_file=source,
     )
 
 
-def _read_yaml(path: Path) -> object:
+def parse_glossary(data: object, source: str) -> list[GlossaryTerm]:
+    reader = _Reader(source, data, {"terms": True}, "")
+    terms = []
+    for item in reader.each("terms", _GLOSSARY_KEYS):
+        forms = item.items("forms", required=False)
+        if not all(isinstance(form, str) and form.strip() for form in forms):
+            raise item.error("forms", "expected a list of words")
+        terms.append(
+            GlossaryTerm(
+                id=item.identifier("id"),
+                term=item.required_text("term"),
+                definition=item.required_text("definition"),
+                forms=tuple(form.strip() for form in forms),
+            )
+        )
+    return terms
+
+
+def _load_file(path: Path) -> object:
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ContentError(str(path), f"{line}not valid YAML ({getattr(error, 'problem', error)})") from None
+        return read_yaml(path)
+    except YamlError as error:
+        raise ContentError(str(path), error.problem, line=error.line) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(str(path), f"cannot be read ({error})") from None
 
@@ -189,17 +316,18 @@ def load_manifest(pack_dir: Path) -> PackManifest:
     path = pack_dir / MANIFEST_NAME
     if not path.is_file():
         raise ContentError(str(pack_dir), f"not a content pack: {MANIFEST_NAME} is missing")
-    reader = _Reader(str(path), _read_yaml(path), _MANIFEST_KEYS, "")
+    reader = _Reader(str(path), _load_file(path), _MANIFEST_KEYS, "")
     return PackManifest(
         id=reader.identifier("id"),
         version=str(reader.data["version"]),
         date=str(reader.data["date"]),
         languages=tuple(str(code) for code in reader.items("languages")),
+        path=pack_dir,
     )
 
 
 def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
-    """Load packs in order; a later pack's procedure replaces an earlier one with the same id."""
+    """Load packs in order; a later pack's procedure or word replaces an earlier one with the same id."""
     catalog = Catalog()
     for pack_dir in pack_dirs:
         try:
@@ -207,9 +335,16 @@ def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
         except ContentError as problem:
             catalog.problems.append(problem)
             continue
+        glossary_path = pack_dir / GLOSSARY_NAME
+        if glossary_path.is_file():
+            try:
+                for term in parse_glossary(_load_file(glossary_path), str(glossary_path)):
+                    catalog.glossary[term.id] = term
+            except ContentError as problem:
+                catalog.problems.append(problem)
         for path in sorted((pack_dir / "procedures").glob("*.yaml")):
             try:
-                procedure = parse_procedure(_read_yaml(path), str(path))
+                procedure = parse_procedure(_load_file(path), str(path), pack_dir)
             except ContentError as problem:
                 catalog.problems.append(problem)
                 continue

@@ -15,11 +15,14 @@ class KioskError(Exception):
 class ContentError(KioskError):
     """A procedure file or content pack is wrong; says which file and field."""
 
-    def __init__(self, source: str, problem: str, field: str | None = None) -> None:
+    def __init__(self, source: str, problem: str, field: str | None = None, line: int = 0) -> None:
         self.source = source
         self.field = field
         self.problem = problem
-        where = f"{source}: {field}" if field else source
+        self.line = line
+        where = f"{source}:{line}" if line else source
+        if field:
+            where = f"{where}: {field}"
         super().__init__(f"{where}: {problem}")
 
 

@@ -99,6 +99,14 @@ class Translator:
                 with path.open("rb") as handle:
                     self._domains[domain] = gettext.GNUTranslations(handle)
 
+    def has(self, message: str, domain: str = "kiosk") -> bool:
+        """True when the catalog holds a translation of ``message`` (always, for French)."""
+        if self.code == SOURCE_LANGUAGE:
+            return True
+        return self._domains[domain].gettext(message) != message or message in getattr(
+            self._domains[domain], "_catalog", {}
+        )
+
     def translate(self, message: str, domain: str = "kiosk") -> str:
         if not message:
             return message

@@ -9,10 +9,12 @@ the visit, which asks this module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from kiosk.content_loader import Catalog
+from kiosk.procedures import END, Procedure
+from kiosk.walkthrough import target_of
 
 
 class ScreenId(StrEnum):
@@ -32,10 +34,14 @@ HELP_SCREENS = frozenset({ScreenId.HELP, ScreenId.HELP_SENT})
 
 @dataclass(frozen=True)
 class Place:
+    """A screen and what it shows; inside a detour, also where to come back to."""
+
     screen: ScreenId
     theme: str = ""
     procedure_id: str = ""
     step_index: int = 0
+    return_procedure_id: str = ""
+    return_step: str = ""
 
     def to_dict(self) -> dict[str, str | int]:
         return {**asdict(self), "screen": self.screen.value}
@@ -47,26 +53,57 @@ class Place:
             theme=str(data.get("theme", "")),
             procedure_id=str(data.get("procedure_id", "")),
             step_index=int(data.get("step_index", 0)),
+            return_procedure_id=str(data.get("return_procedure_id", "")),
+            return_step=str(data.get("return_step", "")),
         )
+
+    def within(self, screen: ScreenId, procedure_id: str, step_index: int = 0) -> Place:
+        """Another place of the same walkthrough, keeping where a detour returns to."""
+        return replace(self, screen=screen, procedure_id=procedure_id, step_index=step_index, theme="")
 
 
 WELCOME = Place(ScreenId.WELCOME)
 
 
-def resolve_next(place: Place, catalog: Catalog) -> Place:
-    """Where "Next" leads from ``place``; places that need a choice raise ValueError."""
+def _place_of_target(origin: Place, procedure: Procedure, target: str) -> Place:
+    if target == END:
+        return origin.within(ScreenId.RECAP, procedure.id)
+    return origin.within(ScreenId.STEP, procedure.id, procedure.step_index(target))
+
+
+def resolve_next(place: Place, catalog: Catalog, answer_index: int | None = None) -> Place:
+    """Where "Next" (or the answer ``answer_index`` of a question) leads from ``place``.
+
+    Places that need another kind of choice (a theme, a procedure, a kind of help)
+    raise ValueError, as does a question answered without an answer.
+    """
     if place.screen is ScreenId.WELCOME:
         return Place(ScreenId.LANGUAGE)
     if place.screen is ScreenId.LANGUAGE:
         return Place(ScreenId.HOME)
     if place.screen is ScreenId.INTRO:
-        return Place(ScreenId.STEP, procedure_id=place.procedure_id, step_index=0)
+        return place.within(ScreenId.STEP, place.procedure_id, 0)
     if place.screen is ScreenId.STEP:
         procedure = catalog.procedures[place.procedure_id]
-        if place.step_index + 1 < len(procedure.steps):
-            return Place(ScreenId.STEP, procedure_id=place.procedure_id, step_index=place.step_index + 1)
-        return Place(ScreenId.RECAP, procedure_id=place.procedure_id)
+        step = procedure.steps[place.step_index]
+        if step.question is None:
+            return _place_of_target(place, procedure, target_of(procedure, step))
+        if answer_index is None:
+            raise ValueError(f"step {step.id!r} asks a question: answer it")
+        answer = step.question.answers[answer_index]
+        target = target_of(procedure, step, answer)
+        if answer.detour:
+            return Place(
+                ScreenId.INTRO,
+                procedure_id=answer.detour,
+                return_procedure_id=procedure.id,
+                return_step=target,
+            )
+        return _place_of_target(place, procedure, target)
     if place.screen is ScreenId.RECAP:
+        if place.return_procedure_id:
+            procedure = catalog.procedures[place.return_procedure_id]
+            return _place_of_target(Place(ScreenId.HOME), procedure, place.return_step)
         return Place(ScreenId.HOME)
     raise ValueError(f"{place.screen} needs a choice, not Next")
 

@@ -14,6 +14,7 @@ from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpSt
 from kiosk.navigation import HELP_SCREENS, Navigator, Place, ScreenId, resolve_next
 from kiosk.procedures import Procedure, Step
 from kiosk.session import Session
+from kiosk.walkthrough import remaining_steps
 
 
 class Visit:
@@ -53,11 +54,26 @@ class Visit:
         return procedure.steps[place.step_index]
 
     def progress(self) -> tuple[int, int] | None:
-        """("step k of n") for the current step, or None off the steps."""
+        """ "Step k of n" along the path actually taken; n counts the fewest steps still ahead."""
         procedure = self.procedure()
         if procedure is None or self.place.screen is not ScreenId.STEP:
             return None
-        return self.place.step_index + 1, len(procedure.steps)
+        done = 0
+        for place in reversed(self.navigator.history):
+            if place.procedure_id != procedure.id or place.screen is ScreenId.INTRO:
+                break
+            if place.screen is ScreenId.STEP:
+                done += 1
+        ahead = remaining_steps(procedure).get(procedure.steps[self.place.step_index].id, 0)
+        return done + 1, done + 1 + ahead
+
+    def returns_to(self) -> Procedure | None:
+        """The procedure this one is a detour of, to go back to at its end."""
+        return (
+            self.catalog.procedures.get(self.place.return_procedure_id)
+            if self.place.return_procedure_id
+            else None
+        )
 
     def place_outside_help(self) -> Place:
         """Where the person was before opening help (the current place if not in help)."""
@@ -95,7 +111,13 @@ class Visit:
         self.navigator.go(Place(ScreenId.INTRO, procedure_id=procedure_id))
 
     def next(self) -> None:
-        target = resolve_next(self.place, self.catalog)
+        self._go_on(resolve_next(self.place, self.catalog))
+
+    def answer(self, answer_index: int) -> None:
+        """Answer the current step's question; the answer decides where to go."""
+        self._go_on(resolve_next(self.place, self.catalog, answer_index))
+
+    def _go_on(self, target: Place) -> None:
         if target.screen is ScreenId.RECAP:
             self.session.mark_completed(target.procedure_id)
         self.navigator.go(target)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import i18n
+from kiosk.content_loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +29,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kiosk/bundled_pack/pack.yaml" in names
     assert "kiosk/bundled_pack/procedures/france-travail-actualisation.yaml" in names
+    assert "kiosk/bundled_pack/glossary.yaml" in names
     for language in i18n.offered_languages():
         if language.code != i18n.SOURCE_LANGUAGE:
             for domain in i18n.DOMAINS:
@@ -52,7 +54,8 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     probe = (
         "import kiosk, ui; from kiosk import i18n; from kiosk.content_loader import load_catalog\n"
         "assert 'site-packages' in kiosk.__file__ and 'site-packages' in ui.__file__\n"
-        "c = load_catalog(); assert len(c.procedures) == 3 and not c.problems\n"
+        f"c = load_catalog(); assert len(c.procedures) == {len(load_catalog().procedures)}, c.problems\n"
+        "assert not c.problems and c.glossary\n"
         "print(','.join(l.code for l in i18n.offered_languages()))\n"
     )
     offered = subprocess.run(

@@ -12,12 +12,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import i18n
+from kiosk.i18n import _
 from kiosk.idle import IdlePhase, IdleWatch
 from kiosk.navigation import Place
 from kiosk.station import Station
 from ui import theme
-from ui.idle_overlay import IdleOverlay
 from ui.nav_bar import NavBar
+from ui.overlay import OverlayPanel
 from ui.screens import SCREENS, Screen
 from voice.speaker import Speaker
 
@@ -48,12 +49,13 @@ class MainWindow(QWidget):
         self.screens: dict[str, Screen] = {}
         for screen_id, screen_class in SCREENS.items():
             screen = screen_class(station)
+            screen.speak_requested.connect(self.speak_texts)
             self.screens[screen_id] = screen
             self.stack.addWidget(screen)
         self._connect_bar()
 
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
-        self.idle_overlay = IdleOverlay(self)
+        self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -91,6 +93,9 @@ class MainWindow(QWidget):
     def speak_screen(self) -> None:
         self.speaker.speak(self.current_screen.spoken_texts(), i18n.active_language())
 
+    def speak_texts(self, texts: list[str]) -> None:
+        self.speaker.speak(texts, i18n.active_language())
+
     def check_idle(self) -> None:
         """Warn, then end the visit, when nobody has touched the screen for too long."""
         now = self.station.clock()
@@ -102,7 +107,17 @@ class MainWindow(QWidget):
         if state.phase is IdlePhase.ACTIVE:
             self.idle_overlay.hide()
         elif state.phase is IdlePhase.WARNING:
-            self.idle_overlay.show_countdown(state.seconds_left)
+            first_warning = not self.idle_overlay.isVisible()
+            self.idle_overlay.present(
+                _("Êtes-vous toujours là ?"),
+                _("Touchez l'écran. Sinon, tout sera effacé dans {seconds} secondes.").format(
+                    seconds=state.seconds_left
+                ),
+                _("Oui, je suis là"),
+                _("Garder ce que vous avez fait et continuer."),
+            )
+            if first_warning:
+                self.speaker.speak(self.idle_overlay.spoken_texts(), i18n.active_language())
         else:
             self.idle_overlay.hide()
             self.idle.touch(now)

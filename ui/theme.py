@@ -70,8 +70,8 @@ def stylesheet(scale: float = 1.0) -> str:
     QFrame[role="panel"] {{ background: {SURFACE}; border: 2px solid {HINT}; border-radius: 12px; }}
     QFrame[role="segment"] {{ background: {SURFACE}; border: 2px solid {PRIMARY}; border-radius: 6px; }}
     QFrame[role="segment"][done="true"] {{ background: {PRIMARY}; }}
-    #IdleOverlay {{ background: rgba(27, 27, 27, 200); }}
-    #IdleOverlay QFrame[role="panel"] {{ border: 4px solid {TEXT}; }}
+    #Overlay {{ background: rgba(27, 27, 27, 200); }}
+    #Overlay QFrame[role="panel"] {{ border: 4px solid {TEXT}; }}
     QScrollBar:vertical {{ width: {MIN_TOUCH}px; background: {BAR}; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
     QScrollBar::handle:vertical {{

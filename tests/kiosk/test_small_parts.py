@@ -12,11 +12,12 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.content_extractor import extract_procedures
-from kiosk.content_loader import BUNDLED_PACK
 from kiosk.data_dir import prepare_data_dir
 from kiosk.errors import EnvironmentFault
 from kiosk.help_desk import HelpContext, HelpDesk, HelpKind
 from kiosk.idle import IdlePhase, IdleWatch
+
+FIXTURE = Path(__file__).parent / "fixture_pack"
 
 
 def test_idle_warns_then_expires_and_a_touch_resets() -> None:
@@ -74,12 +75,12 @@ def test_data_dir_under_a_file_is_an_environment_fault(tmp_path: Path) -> None:
 
 
 def test_extractor_yields_readable_fields_with_their_lines() -> None:
-    path = BUNDLED_PACK / "procedures" / "caf-declaration-trimestrielle.yaml"
+    path = FIXTURE / "procedures" / "compte.yaml"
     found = list(extract_procedures(io.BytesIO(path.read_bytes()), {}, [], {}))
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert found[0][2] == "Déclarer vos ressources à la CAF tous les trois mois"
+    assert found[0][2] == "Créer un compte"
     for line, _, text, _ in found:
-        assert text[:20] in lines[line - 1]
+        assert text[:10] in lines[line - 1]
     texts = {text for _, _, text, _ in found}
-    assert "caf-declaration-trimestrielle" not in texts and "mdi6.login" not in texts
-    assert any(text.startswith("N'écrivez pas votre RSA") for text in texts)
+    assert "compte" not in texts and "mdi6.web" not in texts and "page.svg" not in texts
+    assert {"Avez-vous une adresse e-mail ?", "Oui", "Non", "Votre téléphone."} <= texts

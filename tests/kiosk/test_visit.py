@@ -41,13 +41,6 @@ def test_walk_every_step_forward_and_all_the_way_back(station: Station, procedur
     assert visit.place.screen is ScreenId.WELCOME
 
 
-def test_every_bundled_procedure_reaches_its_recap(station: Station) -> None:
-    for procedure in station.catalog.procedures.values():
-        station.end_visit()
-        walk_to_step(station, procedure.id, len(procedure.steps) + 1)
-        assert station.visit.place.screen is ScreenId.RECAP
-
-
 def test_home_then_back_returns_to_the_same_step(station: Station) -> None:
     visit = station.visit
     walk_to_step(station, "france-travail-actualisation", 2)

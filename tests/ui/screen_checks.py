@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ui import theme
 from ui.main_window import MainWindow
+from ui.overlay import OverlayPanel
 
 MIN_CONTRAST = 7.0
 MIN_TEXT_PX = 22
@@ -30,8 +31,13 @@ def text_contrast(image: QImage, rect: QRect) -> float:
 
 
 def visible_root(window: MainWindow) -> QWidget:
-    """The part of the window a person can touch: the idle question when it covers the screen."""
-    return window.idle_overlay if window.idle_overlay.isVisible() else window
+    """The part of the window a person can touch: a panel when one covers the screen."""
+    panels = [panel for panel in window.findChildren(OverlayPanel) if panel.isVisible()]
+    return panels[0] if panels else window
+
+
+def _hidden_by_a_panel(widget: QWidget, window: MainWindow, root: QWidget) -> bool:
+    return root is window and any(p.isAncestorOf(widget) for p in window.findChildren(OverlayPanel))
 
 
 def settle() -> None:
@@ -46,7 +52,7 @@ def problems(window: MainWindow) -> list[str]:
     root = visible_root(window)
     image = window.grab().toImage()
     for button in root.findChildren(QAbstractButton):
-        if not button.isVisible() or (root is window and window.idle_overlay.isAncestorOf(button)):
+        if not button.isVisible() or _hidden_by_a_panel(button, window, root):
             continue
         name = button.accessibleName() or type(button).__name__
         if button.width() < theme.MIN_TOUCH or button.height() < theme.MIN_TOUCH:
@@ -56,11 +62,7 @@ def problems(window: MainWindow) -> list[str]:
         if not button.accessibleDescription():
             found.append(f"{name!r} has no accessible description")
     for label in root.findChildren(QLabel):
-        if (
-            not label.isVisible()
-            or not label.text()
-            or (root is window and window.idle_overlay.isAncestorOf(label))
-        ):
+        if not label.isVisible() or not label.text() or _hidden_by_a_panel(label, window, root):
             continue
         visible = label.visibleRegion().boundingRect()
         if visible.isEmpty():

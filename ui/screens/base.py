@@ -6,7 +6,7 @@ window shows whatever place the visit reports.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +28,7 @@ MARGIN = 32
 
 class Screen(QWidget):
     screen_id: ScreenId
+    speak_requested = Signal(list)  # texts to read aloud now (an explanation that just opened)
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -146,3 +147,23 @@ def scrolling_body(screen: Screen) -> QVBoxLayout:
     layout.setSpacing(16)
     screen.layout_.addWidget(scroll_area(body), 1)
     return layout
+
+
+class PictogramList(QWidget):
+    """Lines of pictogram and text, refilled for each procedure (a checklist, other channels)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self.lines: list[PictogramLine] = []
+
+    def fill(self, entries: list[tuple[str, str]]) -> None:
+        """Entries are (pictogram, text)."""
+        for line in self.lines:
+            self._layout.removeWidget(line)
+            line.deleteLater()
+        self.lines = [PictogramLine(pictogram, text) for pictogram, text in entries]
+        for line in self.lines:
+            self._layout.addWidget(line)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
-
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
-from kiosk.procedures import Procedure
+from kiosk.procedures import ChannelKind, Procedure
 from kiosk.station import Station
+from kiosk.walkthrough import remaining_steps
 from ui import pictograms
-from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
+from ui.screens.base import PictogramList, Screen, action_row, scrolling_body
 from ui.widgets import PictogramButton, text_label
+
+CHANNEL_PICTOGRAMS = {
+    ChannelKind.PHONE: "mdi6.phone-outline",
+    ChannelKind.IN_PERSON: "mdi6.account-tie-outline",
+    ChannelKind.PAPER: "mdi6.file-document-edit-outline",
+    ChannelKind.APP: "mdi6.cellphone",
+}
 
 
 class IntroScreen(Screen):
@@ -22,13 +28,12 @@ class IntroScreen(Screen):
         self.summary = text_label()
         self.facts = text_label("hint")
         self.need = text_label("title")
-        self.checklist = QVBoxLayout()
-        self.checklist.setSpacing(12)
-        self.checklist_lines: list[PictogramLine] = []
+        self.checklist = PictogramList()
+        self.other_ways = text_label("title")
+        self.channels = PictogramList()
         self.checked = text_label("hint")
-        for widget in (self.summary, self.facts, self.need):
+        for widget in (self.summary, self.facts, self.need, self.checklist, self.other_ways, self.channels):
             body.addWidget(widget)
-        body.addLayout(self.checklist)
         body.addWidget(self.checked)
         body.addStretch(1)
         self.start_button = PictogramButton(role="primary")
@@ -44,28 +49,25 @@ class IntroScreen(Screen):
         procedure = self.procedure
         self.title.setText(content(procedure.title))
         self.summary.setText(content(procedure.summary))
+        fewest_steps = remaining_steps(procedure).get(procedure.steps[0].id, 0) + 1
         self.facts.setText(
             _("{organisation} · environ {minutes} minutes · {steps} étapes").format(
-                organisation=procedure.organisation,
-                minutes=procedure.estimated_minutes,
-                steps=len(procedure.steps),
+                organisation=procedure.organisation, minutes=procedure.estimated_minutes, steps=fewest_steps
             )
         )
         self.need.setText(_("Avant de commencer, préparez :"))
-        for line in self.checklist_lines:
-            self.checklist.removeWidget(line)
-            line.deleteLater()
-        self.checklist_lines = [
-            PictogramLine(e.pictogram, content(e.text)) for e in procedure.before_you_start
-        ]
-        for line in self.checklist_lines:
-            self.checklist.addWidget(line)
+        self.checklist.fill([(item.pictogram, content(item.text)) for item in procedure.before_you_start])
+        self.other_ways.setText(_("Vous pouvez aussi le faire autrement :"))
+        self.other_ways.setVisible(bool(procedure.channels))
+        self.channels.fill([(CHANNEL_PICTOGRAMS[c.kind], content(c.text)) for c in procedure.channels])
+        checked = procedure.last_checked
         self.checked.setText(
-            _("Informations vérifiées sur le vrai site le {date}.").format(date=procedure.last_checked)
-            if procedure.last_checked
+            _("Vérifié sur le vrai site le {date}.").format(date=checked.date)
+            if checked.verified_on_site
             else _(
-                "Ce guide n'a pas encore été vérifié sur le vrai site. En cas de doute, demandez à l'accueil."
-            )
+                "Écrit le {date}. Pas encore vérifié sur le vrai site : "
+                "en cas de doute, demandez à l'accueil."
+            ).format(date=checked.date)
         )
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
         self.start_button.set_pictogram(

@@ -25,7 +25,9 @@ class RecapScreen(Screen):
         self.home_button.clicked.connect(lambda: self.visit.home())
         self.finish_button = PictogramButton("mdi6.exit-run", role="primary")
         self.finish_button.clicked.connect(lambda: self.station.end_visit())
-        self.layout_.addLayout(action_row(self.home_button, self.finish_button))
+        self.resume_button = PictogramButton("mdi6.keyboard-return", role="primary")
+        self.resume_button.clicked.connect(lambda: self.visit.next())
+        self.layout_.addLayout(action_row(self.home_button, self.finish_button, self.resume_button))
 
     def refresh(self) -> None:
         procedure = self.station.catalog.procedures[self.place.procedure_id]
@@ -36,6 +38,15 @@ class RecapScreen(Screen):
         urls = ", ".join(f"\u2066{url}\u2069" for url in procedure.urls)
         self.site.label.setText(_("Le vrai site : {address}").format(address=urls))
         self.home_button.set_text(_("Une autre démarche"), _("Revenir à la liste des situations."))
+        origin = self.visit.returns_to()
+        for button in (self.home_button, self.finish_button):
+            button.setVisible(origin is None)
+        self.resume_button.setVisible(origin is not None)
+        if origin is not None:
+            self.resume_button.set_text(
+                _("Reprendre : {title}").format(title=content(origin.title)),
+                _("Revenir au guide que vous aviez commencé, là où vous étiez."),
+            )
         self.finish_button.set_text(
             _("J'ai fini"), _("Efface tout ce que vous avez fait ici et revient au début.")
         )

@@ -1,0 +1,16 @@
+"""The ``kiosk`` command: ``kiosk content check [PATH]`` needs no display; anything else starts the kiosk."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["content"]:
+        from kiosk.content_check import main as content_main
+
+        return content_main(arguments[1:])
+    from ui.app import main as app_main
+
+    return app_main(arguments)
