@@ -60,6 +60,8 @@ class Visit:
             return None
         done = 0
         for place in reversed(self.navigator.history):
+            if place.return_procedure_id == procedure.id:
+                continue  # a detour taken from this procedure: its steps are not this one's
             if place.procedure_id != procedure.id or place.screen is ScreenId.INTRO:
                 break
             if place.screen is ScreenId.STEP:

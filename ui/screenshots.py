@@ -13,15 +13,36 @@ from pathlib import Path
 
 from kiosk import i18n
 from kiosk.config import Config
+from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpKind
 from kiosk.navigation import ScreenId
+from kiosk.procedures import Procedure
+from kiosk.walkthrough import Move, all_paths
 
 DEFAULT_SIZES = ((1366, 768),)
+
+
+def _tour_path(catalog: Catalog) -> tuple[Procedure, list[Move]]:
+    """A procedure and a path through it that shows the most: a detour, a question, a warning."""
+    best: tuple[int, Procedure, list[Move]] | None = None
+    for procedure in catalog.procedures.values():
+        for path in all_paths(procedure):
+            steps = [
+                procedure.steps[0],
+                *(procedure.steps[procedure.step_index(m.target)] for m in path[:-1]),
+            ]
+            score = 4 * any(m.detour for m in path) + 2 * any(s.question for s in steps)
+            score += any(s.warning for s in steps) + any(s.explain_more for s in steps)
+            if best is None or score > best[0]:
+                best = (score, procedure, path)
+    assert best is not None, "no procedure to show"
+    return best[1], best[2]
 
 
 def tour(window: object, language: str) -> Iterator[str]:
     """Walk a fresh visit through every screen, yielding a name for each one reached."""
     from ui.main_window import MainWindow
+    from ui.screens.step import StepScreen
 
     assert isinstance(window, MainWindow)
     station = window.station
@@ -31,26 +52,39 @@ def tour(window: object, language: str) -> Iterator[str]:
     yield "language"
     visit.choose_language(language)
     yield "home"
-    theme_id = next(p.theme for p in station.catalog.procedures.values())
-    visit.open_theme(theme_id)
+    procedure, path = _tour_path(station.catalog)
+    visit.open_theme(procedure.theme)
     yield "situation"
-    procedure = station.catalog.in_theme(theme_id)[0]
     visit.open_procedure(procedure.id)
     yield "intro"
     visit.next()
     yield "step-first"
-    while visit.place.screen is ScreenId.STEP:
-        step = visit.step()
-        if step is not None and step.warning:
-            screen = window.current_screen
-            more = getattr(screen, "more_button", None)
-            if more is not None and more.isVisible():
-                more.setChecked(True)
+    shown: set[str] = set()
+    for move in path:
+        screen = window.current_screen
+        assert isinstance(screen, StepScreen)
+        step = screen.step
+        if step.question is not None and "step-question" not in shown:
+            shown.add("step-question")
+            yield "step-question"
+        if screen.words.buttons and "glossary" not in shown:
+            shown.add("glossary")
+            screen.words.buttons[0].click()
+            yield "glossary"
+            screen.explanation.button.click()
+        if (step.warning or step.explain_more) and "step-warning" not in shown:
+            shown.add("step-warning")
+            screen.more_button.setChecked(bool(step.explain_more))
             yield "step-warning"
-            break
-        visit.next()
-    while visit.place.screen is ScreenId.STEP:
-        visit.next()
+        if move.answer_index is None:
+            visit.next()
+        else:
+            visit.answer(move.answer_index)
+        if move.detour:
+            while visit.place.screen is not ScreenId.RECAP:
+                visit.next()
+            yield "recap-detour"
+            visit.next()
     yield "recap"
     visit.open_help()
     yield "help"

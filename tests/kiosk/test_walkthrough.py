@@ -71,6 +71,7 @@ def test_a_detour_goes_through_the_other_procedure_and_comes_back(fixture_statio
     assert visit.session.completed == ["mail"]
     visit.next()  # "Reprendre : Créer un compte"
     assert visit.place == Place(ScreenId.STEP, procedure_id="compte", step_index=1)
+    assert visit.progress() == (2, 4)
     assert visit.returns_to() is None
 
 

@@ -22,7 +22,7 @@ def test_every_screen_meets_the_touch_and_legibility_rules(
         QApplication.processEvents()
         seen.append(name)
         assert problems(window) == [], name
-    assert len(seen) == 11
+    assert {"welcome", "language", "home", "intro", "step-first", "recap", "help-sent"} <= set(seen)
 
 
 def test_largest_text_size_still_fits_at_1024(window: MainWindow) -> None:

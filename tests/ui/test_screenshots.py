@@ -34,7 +34,7 @@ def _run_screenshots(out: Path, env: dict[str, str]) -> subprocess.CompletedProc
 def _assert_real_pictures(out: Path) -> None:
     pictures = sorted(out.glob("fr-1024x768-*.png"))
     assert [p.name.split("-", 3)[3] for p in pictures][:3] == ["welcome.png", "language.png", "home.png"]
-    assert len(pictures) == 11
+    assert len(pictures) >= 11
     for picture in pictures:
         image = QImage(str(picture))
         assert (image.width(), image.height()) == (1024, 768)
