@@ -113,7 +113,7 @@ def _text_findings(procedure: Procedure, languages: tuple[str, ...]) -> Iterator
 
 def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     """All findings for the catalog (or only for files under ``only_under``)."""
-    findings = [Finding("error", str(problem)) for problem in catalog.problems]
+    findings = [Finding("error", str(problem)) for problem in (*catalog.problems, *catalog.degraded)]
     languages = tuple(sorted({code for pack in catalog.packs for code in pack.languages}))
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)

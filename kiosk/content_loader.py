@@ -86,7 +86,8 @@ class Catalog:
 
     procedures: dict[str, Procedure] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
-    problems: list[ContentError] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)  # what was skipped, and why
+    degraded: list[ContentError] = field(default_factory=list)  # loaded, but without something
     packs: list[PackManifest] = field(default_factory=list)
 
     def in_theme(self, theme_id: str) -> list[Procedure]:
@@ -183,7 +184,7 @@ def _step_target(reader: _Reader, key: str) -> str:
     return value
 
 
-def _parse_step(reader: _Reader, pack_dir: Path | None) -> Step:
+def _parse_step(reader: _Reader, pack_dir: Path | None, degraded: list[ContentError]) -> Step:
     question = None
     if "question" in reader.data:
         question_reader = _Reader(
@@ -206,9 +207,13 @@ def _parse_step(reader: _Reader, pack_dir: Path | None) -> Step:
     illustration = reader.text("illustration")
     if illustration:
         path = (pack_dir / "illustrations" / illustration) if pack_dir else Path(illustration)
-        if not illustration.endswith(".svg") or not path.is_file():
-            raise reader.error("illustration", f"{illustration!r} is not an .svg file in illustrations/")
-        illustration = str(path)
+        if illustration.endswith(".svg") and path.is_file():
+            illustration = str(path)
+        else:  # a missing drawing must not cost the person the whole guide
+            degraded.append(
+                reader.error("illustration", f"{illustration!r} is not an .svg file in illustrations/")
+            )
+            illustration = ""
     return Step(
         id=reader.identifier("id"),
         title=reader.required_text("title"),
@@ -236,8 +241,14 @@ def _parse_last_checked(reader: _Reader) -> LastChecked:
     return LastChecked(date, checked.required_text("source"), verified)
 
 
-def parse_procedure(data: object, source: str, pack_dir: Path | None = None) -> Procedure:
-    """Build a Procedure from parsed YAML, or raise ContentError naming the line and field."""
+def parse_procedure(
+    data: object, source: str, pack_dir: Path | None = None, degraded: list[ContentError] | None = None
+) -> Procedure:
+    """Build a Procedure from parsed YAML, or raise ContentError naming the line and field.
+
+    Problems that leave the procedure usable (a missing drawing) go into ``degraded``.
+    """
+    degraded = [] if degraded is None else degraded
     reader = _Reader(source, data, _PROCEDURE_KEYS, "")
     theme_id = reader.required_text("theme")
     if theme_id not in THEME_IDS:
@@ -258,7 +269,7 @@ def parse_procedure(data: object, source: str, pack_dir: Path | None = None) -> 
         channels.append(
             Channel(ChannelKind(kind), item.required_text("text"), item.text("phone"), item.text("cerfa"))
         )
-    steps = tuple(_parse_step(step, pack_dir) for step in reader.each("steps", _STEP_KEYS))
+    steps = tuple(_parse_step(step, pack_dir, degraded) for step in reader.each("steps", _STEP_KEYS))
     seen: set[str] = set()
     for index, step in enumerate(steps):
         if step.id in seen:
@@ -344,7 +355,7 @@ def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
                 catalog.problems.append(problem)
         for path in sorted((pack_dir / "procedures").glob("*.yaml")):
             try:
-                procedure = parse_procedure(_load_file(path), str(path), pack_dir)
+                procedure = parse_procedure(_load_file(path), str(path), pack_dir, catalog.degraded)
             except ContentError as problem:
                 catalog.problems.append(problem)
                 continue

@@ -64,11 +64,17 @@ def test_errors_name_the_field_and_the_problem() -> None:
     assert "at least two answers" in _error({**VALID, "steps": [one_answer]}).problem
     both = {**VALID["steps"][0], "next": "site"}
     assert _error({**VALID, "steps": [both]}).field == "steps[0].next"
-    drawing = {**VALID["steps"][1], "illustration": "missing.svg"}
-    assert _error({**VALID, "steps": [drawing]}).field == "steps[0].illustration"
     checked = {**VALID, "last_checked": {**VALID["last_checked"], "date": "23/11/2026"}}
     assert _error(checked).field == "last_checked.date"
     assert str(_error([1, 2])) == "x.yaml: expected a mapping, found a list"
+
+
+def test_a_missing_drawing_keeps_the_procedure_and_is_reported() -> None:
+    degraded: list[ContentError] = []
+    drawing = {**VALID["steps"][1], "illustration": "missing.svg"}
+    procedure = parse_procedure({**VALID, "steps": [drawing]}, "x.yaml", FIXTURE, degraded)
+    assert procedure.steps[0].illustration == ""
+    assert [problem.field for problem in degraded] == ["steps[0].illustration"]
 
 
 def test_errors_give_the_line_of_the_key(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from kiosk.content_loader import Catalog, load_catalog
 from kiosk.navigation import Place, ScreenId, resolve_next
 from kiosk.procedures import END
 from kiosk.station import Station
-from kiosk.walkthrough import all_paths, cannot_finish, moves, reachable, remaining_steps
+from kiosk.walkthrough import Move, all_paths, cannot_finish, moves, reachable, remaining_steps
 
 FIXTURE = Path(__file__).parent / "fixture_pack"
 
@@ -110,24 +110,31 @@ def test_the_place_with_its_detour_round_trips_as_plain_data() -> None:
     assert Place.from_dict(place.to_dict()) == place
 
 
-def _walk(station: Station, procedure_id: str, path: list) -> None:  # type: ignore[type-arg]
+def _replay(station: Station, path: list[Move]) -> None:
+    """Answer or go on, move by move; a detour is walked along its own first path."""
     visit = station.visit
-    visit.open_procedure(procedure_id)
-    visit.next()
     for move in path:
         if move.answer_index is None:
             visit.next()
         else:
             visit.answer(move.answer_index)
         if move.detour:
-            detour = station.catalog.procedures[move.detour]
-            for _ in range(len(detour.steps) + 1):
-                assert visit.place.procedure_id == detour.id
-                visit.next()
-            assert visit.place.screen is ScreenId.RECAP and visit.place.return_procedure_id == procedure_id
+            origin = visit.place.return_procedure_id
+            assert visit.place == Place(
+                ScreenId.INTRO, procedure_id=move.detour, return_procedure_id=origin, return_step=move.target
+            )
             visit.next()
-        assert visit.place.procedure_id == procedure_id
-    assert visit.place.screen is ScreenId.RECAP
+            _replay(station, next(all_paths(station.catalog.procedures[move.detour])))
+            assert visit.place.screen is ScreenId.RECAP and visit.place.return_procedure_id == origin
+            visit.next()
+
+
+def _walk(station: Station, procedure_id: str, path: list[Move]) -> None:
+    visit = station.visit
+    visit.open_procedure(procedure_id)
+    visit.next()
+    _replay(station, path)
+    assert visit.place.screen is ScreenId.RECAP and visit.place.procedure_id == procedure_id
 
 
 def test_every_path_of_every_bundled_procedure_reaches_its_end(tmp_path: Path) -> None:
