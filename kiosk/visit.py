@@ -14,7 +14,7 @@ from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpSt
 from kiosk.navigation import HELP_SCREENS, Navigator, Place, ScreenId, resolve_next
 from kiosk.procedures import Procedure, Step
 from kiosk.session import Session
-from kiosk.walkthrough import remaining_steps
+from kiosk.walkthrough import Move, remaining_steps
 
 
 class Visit:
@@ -118,6 +118,13 @@ class Visit:
     def answer(self, answer_index: int) -> None:
         """Answer the current step's question; the answer decides where to go."""
         self._go_on(resolve_next(self.place, self.catalog, answer_index))
+
+    def take(self, move: Move) -> None:
+        """One move of a path through the steps (a demonstration, a test, a replay)."""
+        if move.answer_index is None:
+            self.next()
+        else:
+            self.answer(move.answer_index)
 
     def _go_on(self, target: Place) -> None:
         if target.screen is ScreenId.RECAP:

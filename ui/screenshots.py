@@ -15,7 +15,6 @@ from kiosk import i18n
 from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpKind
-from kiosk.navigation import ScreenId
 from kiosk.procedures import Procedure
 from kiosk.walkthrough import Move, all_paths
 
@@ -76,13 +75,11 @@ def tour(window: object, language: str) -> Iterator[str]:
             shown.add("step-warning")
             screen.more_button.setChecked(bool(step.explain_more))
             yield "step-warning"
-        if move.answer_index is None:
-            visit.next()
-        else:
-            visit.answer(move.answer_index)
+        visit.take(move)
         if move.detour:
-            while visit.place.screen is not ScreenId.RECAP:
-                visit.next()
+            visit.next()
+            for detour_move in next(all_paths(station.catalog.procedures[move.detour])):
+                visit.take(detour_move)
             yield "recap-detour"
             visit.next()
     yield "recap"

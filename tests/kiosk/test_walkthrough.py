@@ -114,10 +114,7 @@ def _replay(station: Station, path: list[Move]) -> None:
     """Answer or go on, move by move; a detour is walked along its own first path."""
     visit = station.visit
     for move in path:
-        if move.answer_index is None:
-            visit.next()
-        else:
-            visit.answer(move.answer_index)
+        visit.take(move)
         if move.detour:
             origin = visit.place.return_procedure_id
             assert visit.place == Place(
