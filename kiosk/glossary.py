@@ -9,14 +9,20 @@ from functools import cache
 from kiosk.procedures import GlossaryTerm, Step
 
 
+def _plain(text: str) -> str:
+    """Typographic apostrophes as plain ones, so "d’activité" and "d'activité" match alike."""
+    return text.replace("\u2019", "'")
+
+
 @cache
 def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    unique = sorted({_plain(form) for form in forms}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(form) for form in unique)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def mentions(term: GlossaryTerm, text: str) -> bool:
-    return bool(_pattern((term.term, *term.forms)).search(text))
+    return bool(_pattern((term.term, *term.forms)).search(_plain(text)))
 
 
 def terms_of_step(

@@ -16,6 +16,8 @@ def test_a_word_is_found_in_any_of_its_forms_but_not_inside_other_words() -> Non
     assert mentions(term, "Préparez votre RIB.")
     assert mentions(term, "Un Relevé d'identité bancaire suffit.")
     assert not mentions(term, "Le ribambelle n'est pas un mot du glossaire.")
+    typographic = GlossaryTerm("prime", "prime d'activité", "Une aide de la CAF.")
+    assert mentions(typographic, "Demandez la prime d\u2019activité.")
 
 
 def test_the_words_of_a_step_are_those_named_then_those_in_its_text() -> None:
