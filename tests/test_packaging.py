@@ -71,4 +71,4 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
         timeout=120,
     )
     assert shots.returncode == 0, shots.stderr
-    assert len(list((tmp_path / "shots").glob("*.png"))) == 11
+    assert len(list((tmp_path / "shots").glob("*.png"))) >= 11

@@ -125,7 +125,9 @@ class TileGrid(QWidget):
     def __init__(self, columns: int = 3, rows: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns = columns
+        self._rows = rows
         self._per_page = columns * rows
+        self._tile_max_height = TILE_MAX_HEIGHT
         self._items: list[TileItem] = []
         self._page = 0
         self.tiles: list[PictogramButton] = []
@@ -148,6 +150,14 @@ class TileGrid(QWidget):
         pager.addWidget(self.next_page)
         outer.addLayout(pager)
 
+    def fit_text_scale(self, scale: float) -> None:
+        """Fewer, taller tiles when the text is larger, so every tile keeps room for its words."""
+        per_page = self._columns * max(1, int(self._rows / scale))
+        self._tile_max_height = int(TILE_MAX_HEIGHT * scale)
+        if per_page != self._per_page:
+            self._per_page = per_page
+            self._show_page(0)
+
     @property
     def page_count(self) -> int:
         return max(1, -(-len(self._items) // self._per_page))
@@ -168,7 +178,7 @@ class TileGrid(QWidget):
             tile = PictogramButton(item.pictogram, role="tile", vertical=True, icon_px=72)
             tile.set_text(item.text, item.description)
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.setMaximumHeight(TILE_MAX_HEIGHT)
+            tile.setMaximumHeight(self._tile_max_height)
             tile.clicked.connect(lambda _=False, key=item.key: self.chosen.emit(key))
             self._grid.addWidget(tile, index // self._columns, index % self._columns)
             self.tiles.append(tile)

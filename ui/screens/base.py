@@ -123,6 +123,7 @@ class TileScreen(Screen):
         title, hint = self.texts()
         self.title.setText(title)
         self.hint.setText(hint)
+        self.tiles.fit_text_scale(self.visit.session.text_scale)
         self.tiles.set_items(self.tile_items())
 
     def texts(self) -> tuple[str, str]:
