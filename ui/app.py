@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 import kiosk
 from kiosk import i18n
 from kiosk.config import Config, default_data_dir
-from kiosk.content_loader import load_catalog
+from kiosk.content_loader import BUNDLED_PACK, load_catalog
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
 from kiosk.station import Station
@@ -31,6 +31,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a content pack loaded after the bundled one (a structure's own, or an update); repeatable",
+    )
     parser.add_argument(
         "--idle-timeout",
         type=int,
@@ -78,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             data_dir=args.data_dir or default_data_dir(),
             default_language=args.lang or "fr",
             idle_timeout_s=args.idle_timeout,
+            pack_dirs=(BUNDLED_PACK, *args.pack),
         )
         prepare_data_dir(config.data_dir)
     except (KioskError, ValueError) as error:

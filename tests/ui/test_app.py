@@ -6,13 +6,25 @@ from pathlib import Path
 
 import pytest
 
-from ui.app import main, parse_args
+from kiosk.config import Config
+from kiosk.content_loader import BUNDLED_PACK
+from ui.app import build_station, main, parse_args
 
 
 def test_options_have_embedded_defaults() -> None:
     args = parse_args([])
     assert not args.windowed and args.lang is None and args.data_dir is None
-    assert args.idle_timeout == 120
+    assert args.idle_timeout == 120 and args.pack == []
+
+
+def test_extra_packs_load_after_the_bundled_one(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[1] / "kiosk" / "fixture_pack"
+    args = parse_args(["--pack", str(fixture), "--pack", str(tmp_path)])
+    station = build_station(Config(data_dir=tmp_path, pack_dirs=(BUNDLED_PACK, *args.pack)))
+    assert {"compte", "mail", "ameli-creer-compte"} <= set(station.catalog.procedures)
+    assert [str(p) for p in station.catalog.problems] == [
+        f"{tmp_path}: not a content pack: pack.yaml is missing"
+    ]
 
 
 def test_a_language_that_is_not_offered_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
