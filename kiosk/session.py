@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kiosk.help_desk import HelpRequest
 
 TEXT_SIZES = (1.0, 1.25, 1.5)
+VOLUMES = (0.25, 0.5, 0.75, 1.0)
 
 
 @dataclass
@@ -21,6 +22,10 @@ class Session:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     started_at: float = field(default_factory=time.time)
     text_size: int = 0
+    auto_read: bool = True  # read each screen aloud when it opens
+    slow_speech: bool = False
+    volume: int = len(VOLUMES) - 1
+    muted: bool = False
     steps_reached: dict[str, list[str]] = field(default_factory=dict)
     completed: list[str] = field(default_factory=list)
     help_requests: list[HelpRequest] = field(default_factory=list)
@@ -34,6 +39,13 @@ class Session:
 
     def cycle_text_size(self) -> None:
         self.text_size = (self.text_size + 1) % len(TEXT_SIZES)
+
+    @property
+    def volume_level(self) -> float:
+        return VOLUMES[self.volume]
+
+    def change_volume(self, step: int) -> None:
+        self.volume = min(max(self.volume + step, 0), len(VOLUMES) - 1)
 
     def enter(self, procedure_id: str, step_id: str, now: float) -> None:
         """Note that a place was entered; time on the previous step is added up."""

@@ -37,15 +37,22 @@ class Station:
             config.default_language if config.default_language in offered else i18n.SOURCE_LANGUAGE
         )
         self._listeners: list[Callable[[Place], None]] = []
+        self._end_listeners: list[Callable[[], None]] = []
         self.visit = self._new_visit()
 
     def add_listener(self, listener: Callable[[Place], None]) -> None:
         """Call ``listener`` with the new place every time the person moves."""
         self._listeners.append(listener)
 
+    def add_end_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` when a visit ends, to drop what else was kept of the person."""
+        self._end_listeners.append(listener)
+
     def end_visit(self) -> None:
         """Forget the current person entirely and go back to the welcome screen."""
         self.visit.end()
+        for listener in self._end_listeners:
+            listener()
         self.visit = self._new_visit()
         log.info("visit ended; session data dropped")
         self._notify(WELCOME)

@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.station import Station
 from ui import theme
 from ui.main_window import MainWindow
+from ui.voice_player import QtSpeaker
 from voice.speaker import SilentSpeaker, Speaker
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
+    parser.add_argument("--silent", action="store_true", help="no voice (for a machine without speech)")
     parser.add_argument(
         "--pack",
         type=Path,
@@ -68,6 +70,12 @@ def build_station(config: Config) -> Station:
     return Station(config, catalog)
 
 
+def build_speaker(config: Config) -> Speaker:
+    """The real voice: espeak-ng in its own process, audio cached in the data folder."""
+    pack = config.data_dir / "voice-pack"
+    return QtSpeaker(config.data_dir / "voice-cache", pack if pack.is_dir() else None)
+
+
 def build_window(config: Config, speaker: Speaker | None = None) -> MainWindow:
     return MainWindow(build_station(config), speaker or SilentSpeaker())
 
@@ -94,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     configure_logging(config.data_dir)
     app = create_application()
-    window = build_window(config)
+    window = build_window(config, None if args.silent else build_speaker(config))
     if args.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()

@@ -20,6 +20,8 @@ from ui import theme
 from ui.nav_bar import NavBar
 from ui.overlay import OverlayPanel
 from ui.screens import SCREENS, Screen
+from ui.voice_panel import VoicePanel
+from ui.voice_player import QtSpeaker
 from voice.speaker import Speaker
 
 TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
@@ -56,6 +58,11 @@ class MainWindow(QWidget):
 
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
+        self.voice_panel = VoicePanel(self)
+        self.voice_panel.changed.connect(self._apply_voice_settings)
+        if isinstance(speaker, QtSpeaker):
+            speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
+            station.add_end_listener(speaker.forget_personal)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -80,6 +87,7 @@ class MainWindow(QWidget):
     def show_screen(self, place: Place) -> None:
         """The one way screens change: leave the old, sync preferences, enter the new."""
         self.speaker.stop()
+        self.voice_panel.hide()
         old = self.current_screen
         new = self.screens[place.screen]
         if old is not new:
@@ -88,13 +96,14 @@ class MainWindow(QWidget):
         new.enter(place)
         self.stack.setCurrentWidget(new)
         self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
-        self.speak_screen()
+        if self.station.visit.session.auto_read:
+            self.speak_screen()
 
     def speak_screen(self) -> None:
-        self.speaker.speak(self.current_screen.spoken_texts(), i18n.active_language())
+        self.speak_texts(self.current_screen.spoken_texts())
 
     def speak_texts(self, texts: list[str]) -> None:
-        self.speaker.speak(texts, i18n.active_language())
+        self.speaker.speak(texts, i18n.active_language(), slow=self.station.visit.session.slow_speech)
 
     def check_idle(self) -> None:
         """Warn, then end the visit, when nobody has touched the screen for too long."""
@@ -117,7 +126,7 @@ class MainWindow(QWidget):
                 _("Garder ce que vous avez fait et continuer."),
             )
             if first_warning:
-                self.speaker.speak(self.idle_overlay.spoken_texts(), i18n.active_language())
+                self.speak_texts(self.idle_overlay.spoken_texts())
         else:
             self.idle_overlay.hide()
             self.idle.touch(now)
@@ -143,6 +152,13 @@ class MainWindow(QWidget):
         if scale != self._applied_scale:
             self.setStyleSheet(theme.stylesheet(scale))
             self._applied_scale = scale
+        self._apply_voice_settings()
+
+    def _apply_voice_settings(self) -> None:
+        if isinstance(self.speaker, QtSpeaker):
+            session = self.station.visit.session
+            self.speaker.set_volume(session.volume_level)
+            self.speaker.set_muted(session.muted)
 
     def _connect_bar(self) -> None:
         bar = self.nav_bar
@@ -152,6 +168,7 @@ class MainWindow(QWidget):
         bar.help.connect(lambda: self.station.visit.open_help())
         bar.repeat.connect(self.speak_screen)
         bar.text_size.connect(self._cycle_text_size)
+        bar.voice.connect(lambda: self.voice_panel.open_for(self.station.visit.session))
 
     def _cycle_text_size(self) -> None:
         self.station.visit.cycle_text_size()

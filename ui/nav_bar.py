@@ -16,6 +16,7 @@ class NavBar(QFrame):
     home = Signal()
     repeat = Signal()
     text_size = Signal()
+    voice = Signal()
     language = Signal()
     help = Signal()
 
@@ -28,7 +29,7 @@ class NavBar(QFrame):
 
         def button(signal: SignalInstance, pictogram: str, role: str = "bar") -> PictogramButton:
             widget = PictogramButton(pictogram, role=role, vertical=True, icon_px=32)
-            widget.setMinimumWidth(120)
+            widget.setMinimumWidth(104)
             widget.clicked.connect(signal.emit)
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
@@ -39,6 +40,7 @@ class NavBar(QFrame):
         self.home_button = button(self.home, "mdi6.home-outline")
         self.repeat_button = button(self.repeat, "mdi6.replay")
         self.text_size_button = button(self.text_size, "mdi6.format-size")
+        self.voice_button = button(self.voice, "mdi6.account-voice")
         self.language_button = button(self.language, "mdi6.translate")
         self.help_button = button(self.help, "mdi6.hand-wave-outline", role="help")
         self.help_button.setMinimumWidth(160)
@@ -47,6 +49,7 @@ class NavBar(QFrame):
         layout.addStretch(1)
         for widget in (
             self.repeat_button,
+            self.voice_button,
             self.text_size_button,
             self.language_button,
             self.help_button,
@@ -66,6 +69,7 @@ class NavBar(QFrame):
         self.back_button.set_text(_("Retour"), _("Revenir à l'écran d'avant. Rien n'est perdu."))
         self.home_button.set_text(_("Accueil"), _("Revenir à la liste des situations. Rien n'est perdu."))
         self.repeat_button.set_text(_("Répéter"), _("Relire cet écran à voix haute."))
-        self.text_size_button.set_text(_("Taille du texte"), _("Agrandir le texte."))
+        self.text_size_button.set_text(_("Texte"), _("Agrandir le texte."))
+        self.voice_button.set_text(_("Voix"), _("Régler la voix : lecture, vitesse, volume."))
         self.language_button.set_text(_("Langue"), _("Choisir une autre langue."))
         self.help_button.set_text(_("Aide"), _("Appeler une personne de l'accueil."))

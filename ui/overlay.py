@@ -22,7 +22,7 @@ class OverlayPanel(QWidget):
         panel = QFrame()
         panel.setProperty("role", "panel")
         panel.setMaximumWidth(820)
-        layout = QVBoxLayout(panel)
+        layout = self.panel_layout = QVBoxLayout(panel)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(24)
         self.heading = text_label("title")

@@ -1,7 +1,7 @@
 """The Speaker interface every part of the kiosk speaks through, and the silent speaker.
 
-The silent speaker is what runs when there is no speech engine or no sound
-device: the kiosk works the same, without voice, and says so (``available``).
+The silent speaker is what runs when there is no speech engine: the kiosk works the
+same, without voice, and says so (``available``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class Speaker(Protocol):
         """True when speech can actually be heard."""
         ...
 
-    def speak(self, texts: Sequence[str], language: str) -> None:
+    def speak(self, texts: Sequence[str], language: str, slow: bool = False) -> None:
         """Stop anything being spoken and read ``texts`` in order."""
         ...
 
@@ -33,7 +33,7 @@ class SilentSpeaker:
     def __init__(self) -> None:
         self.last_request: tuple[tuple[str, ...], str] | None = None
 
-    def speak(self, texts: Sequence[str], language: str) -> None:
+    def speak(self, texts: Sequence[str], language: str, slow: bool = False) -> None:
         self.last_request = (tuple(texts), language)
 
     def stop(self) -> None:

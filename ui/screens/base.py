@@ -6,6 +6,8 @@ window shows whatever place the visit reports.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -64,6 +66,33 @@ class Screen(QWidget):
     def spoken_texts(self) -> list[str]:
         """What is read aloud when the screen is entered or Repeat is touched."""
         return [self.title.text()]
+
+    def highlight(self, sentence: str) -> None:
+        """Mark the sentence being heard (subtitles); "" removes the mark."""
+        for label in self.findChildren(QLabel):
+            shown = label.property("highlighted_html")
+            if shown is not None:
+                if label.text() == shown:  # untouched since: put the plain text back
+                    label.setText(label.property("plain_text"))
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setProperty("highlighted_html", None)
+        if not sentence:
+            return
+        for label in self.findChildren(QLabel):
+            text = label.text()
+            start = text.find(sentence)
+            if start < 0 or not label.isVisible() or label.textFormat() != Qt.TextFormat.PlainText:
+                continue
+            end = start + len(sentence)
+            html = (
+                f"{escape(text[:start])}<span style='background-color:{theme.HIGHLIGHT}'>"
+                f"{escape(sentence)}</span>{escape(text[end:])}"
+            )
+            label.setProperty("plain_text", text)
+            label.setProperty("highlighted_html", html)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(html)
+            return
 
 
 def scroll_area(content: QWidget) -> QScrollArea:

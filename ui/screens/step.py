@@ -90,6 +90,23 @@ class ButtonGroup(QWidget):
         self.setVisible(bool(choices))
 
 
+class ListenButton(PictogramButton):
+    """ "Écouter": reads one block of text aloud, for whoever needs it again or cannot read it."""
+
+    def __init__(self, texts: Callable[[], list[str]]) -> None:
+        super().__init__("mdi6.volume-high", vertical=True, icon_px=32)
+        self.texts = texts
+
+    def retranslate(self) -> None:
+        self.set_text(_("Écouter"), _("Lire ce texte à voix haute."))
+
+
+def listen_button(texts: Callable[[], list[str]]) -> ListenButton:
+    button = ListenButton(texts)
+    button.retranslate()
+    return button
+
+
 class StepScreen(Screen):
     screen_id = ScreenId.STEP
 
@@ -114,11 +131,23 @@ class StepScreen(Screen):
         row.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignTop)
         self.instruction = text_label()
         row.addWidget(self.instruction, 1)
+        self.listen_instruction = listen_button(lambda: [self.title.text(), self.instruction.text()])
+        row.addWidget(self.listen_instruction, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(row)
+        warning_row = QHBoxLayout()
         self.warning = WarningBox()
-        body_layout.addWidget(self.warning)
+        warning_row.addWidget(self.warning, 1)
+        self.listen_warning = listen_button(lambda: [self.warning.label.text()])
+        warning_row.addWidget(self.listen_warning, 0, Qt.AlignmentFlag.AlignTop)
+        body_layout.addLayout(warning_row)
+        more_row = QHBoxLayout()
         self.more = text_label()
-        body_layout.addWidget(self.more)
+        more_row.addWidget(self.more, 1)
+        self.listen_more = listen_button(lambda: [self.more.text()])
+        more_row.addWidget(self.listen_more, 0, Qt.AlignmentFlag.AlignTop)
+        body_layout.addLayout(more_row)
+        for button in (self.listen_instruction, self.listen_warning, self.listen_more):
+            button.clicked.connect(lambda _=False, b=button: self.speak_requested.emit(b.texts()))
         self.answers = ButtonGroup("title")
         self.words = ButtonGroup()
         self.links = ButtonGroup()
@@ -166,6 +195,8 @@ class StepScreen(Screen):
 
     def refresh(self) -> None:
         step, procedure = self.step, self.procedure
+        for button in (self.listen_instruction, self.listen_warning, self.listen_more):
+            button.retranslate()
         number, total = self.visit.progress() or (self.place.step_index + 1, len(procedure.steps))
         self.procedure_name.setText(content(procedure.title))
         self.counter.setText(_("Étape {number} sur {total}").format(number=number, total=total))
@@ -174,6 +205,7 @@ class StepScreen(Screen):
         self.pictogram.setPixmap(pictograms.pixmap(step.pictogram, theme.TEXT, 96))
         self.instruction.setText(content(step.instruction))
         self.warning.set_text(content(step.warning))
+        self.listen_warning.setVisible(bool(step.warning))
         self._fill_more(step)
         self.illustration.setVisible(bool(step.illustration))
         if step.illustration:
@@ -191,6 +223,7 @@ class StepScreen(Screen):
         )
         self.more.setText(content(step.explain_more))
         self.more.setVisible(shown)
+        self.listen_more.setVisible(shown)
 
     def _fill_answers(self, step: Step) -> None:
         question = step.question

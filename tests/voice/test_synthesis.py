@@ -1,0 +1,185 @@
+"""The real espeak-ng engine in its worker process: audible audio in every offered language, and recovery."""
+
+from __future__ import annotations
+
+import array
+import math
+import os
+import signal
+import threading
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk import i18n
+from voice.audio_cache import AudioCache
+from voice.errors import SpeechUnavailable
+from voice.lexicon import speakable
+from voice.narrator import Narrator, SpeechRequest, Utterance
+from voice.recordings import VoicePack
+from voice.synthesizer import NORMAL_RATE, SLOW_RATE, EspeakSynthesizer
+
+SAMPLE = {
+    "fr": "Bonjour. Touchez l'écran pour commencer votre démarche.",
+    "en": "Hello. Touch the screen to start your procedure.",
+}
+
+
+def measure(path: Path) -> tuple[float, float]:
+    """Duration in seconds and RMS level (0 to 1) of a 16-bit mono WAV file."""
+    with wave.open(str(path), "rb") as audio:
+        assert (audio.getnchannels(), audio.getsampwidth()) == (1, 2)
+        frames = audio.readframes(audio.getnframes())
+        duration = audio.getnframes() / audio.getframerate()
+    samples = array.array("h", frames)
+    rms = math.sqrt(sum(s * s for s in samples) / max(1, len(samples))) / 32768
+    return duration, rms
+
+
+@pytest.fixture
+def synthesizer() -> Iterator[EspeakSynthesizer]:
+    engine = EspeakSynthesizer(timeout_s=5)
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize("language", [language.code for language in i18n.offered_languages()])
+def test_every_offered_language_gives_audible_speech_of_a_plausible_length(
+    synthesizer: EspeakSynthesizer, language: str, tmp_path: Path
+) -> None:
+    text = SAMPLE[language]
+    words = len(text.split())
+    out = tmp_path / "speech.wav"
+    synthesizer.synthesize(speakable(text, language), i18n.language(language).espeak_voice, NORMAL_RATE, out)
+    duration, rms = measure(out)
+    assert words / 4 < duration < words, (duration, words)  # between 1 and 4 words a second
+    assert rms > 0.02, "the audio is silent"
+
+
+def test_slow_speech_takes_longer(synthesizer: EspeakSynthesizer, tmp_path: Path) -> None:
+    synthesizer.synthesize(SAMPLE["fr"], "roa/fr", NORMAL_RATE, tmp_path / "normal.wav")
+    synthesizer.synthesize(SAMPLE["fr"], "roa/fr", SLOW_RATE, tmp_path / "slow.wav")
+    assert measure(tmp_path / "slow.wav")[0] > 1.25 * measure(tmp_path / "normal.wav")[0]
+
+
+def test_an_unknown_voice_is_refused_rather_than_read_in_english(
+    synthesizer: EspeakSynthesizer, tmp_path: Path
+) -> None:
+    with pytest.raises(SpeechUnavailable, match="no espeak-ng voice"):
+        synthesizer.synthesize("Bonjour", "xx/none", NORMAL_RATE, tmp_path / "x.wav")
+
+
+def test_a_killed_worker_is_restarted(synthesizer: EspeakSynthesizer, tmp_path: Path) -> None:
+    synthesizer.synthesize("Un.", "roa/fr", NORMAL_RATE, tmp_path / "1.wav")
+    first = synthesizer.pid
+    assert first is not None
+    os.kill(first, signal.SIGKILL)
+    synthesizer.synthesize("Deux.", "roa/fr", NORMAL_RATE, tmp_path / "2.wav")
+    assert synthesizer.pid not in (None, first) and synthesizer.restarts == 1
+    assert measure(tmp_path / "2.wav")[1] > 0.02
+
+
+def test_a_hung_worker_is_killed_and_replaced(tmp_path: Path) -> None:
+    engine = EspeakSynthesizer(timeout_s=1)
+    try:
+        engine.synthesize("Un.", "roa/fr", NORMAL_RATE, tmp_path / "1.wav")
+        hung = engine.pid
+        assert hung is not None
+        os.kill(hung, signal.SIGSTOP)
+        engine.synthesize("Deux.", "roa/fr", NORMAL_RATE, tmp_path / "2.wav")
+        assert engine.pid not in (None, hung) and engine.restarts == 1
+    finally:
+        engine.close()
+
+
+def test_the_cache_is_bounded_and_forgets_personal_texts(tmp_path: Path) -> None:
+    cache = AudioCache(tmp_path / "cache", max_bytes=2500)
+    for index in range(5):
+        scratch = cache.scratch(f"k{index}")
+        scratch.write_bytes(b"x" * 1000)
+        cache.put(f"k{index}", scratch)
+    assert cache.size() <= 2500
+    assert cache.get("k4") is not None and cache.get("k0") is None
+    personal = cache.scratch("p")
+    personal.write_bytes(b"secret")
+    cache.put("p", personal, personal=True)
+    assert cache.get("p", personal=True) is not None
+    cache.forget_personal()
+    assert cache.get("p", personal=True) is None
+    assert not list((tmp_path / "cache").glob("*.tmp.wav"))
+
+
+def _collect(
+    narrator_dir: Path, pack: VoicePack | None = None
+) -> tuple[Narrator, list[Utterance], threading.Event]:
+    heard: list[Utterance] = []
+    done = threading.Event()
+
+    def ready(utterance: Utterance) -> None:
+        heard.append(utterance)
+        if utterance.last:
+            done.set()
+
+    narrator = Narrator(
+        EspeakSynthesizer(),
+        AudioCache(narrator_dir),
+        pack or VoicePack(None),
+        ready,
+        lambda reason: done.set(),
+    )
+    return narrator, heard, done
+
+
+def test_the_narrator_hands_over_sentence_after_sentence_from_the_cache_the_second_time(
+    tmp_path: Path,
+) -> None:
+    narrator, heard, done = _collect(tmp_path)
+    try:
+        narrator.say(SpeechRequest(("Première phrase. Deuxième phrase.", "Troisième."), "fr"))
+        assert done.wait(10)
+        assert [u.text for u in heard] == ["Première phrase.", "Deuxième phrase.", "Troisième."]
+        first_audio = [u.audio for u in heard]
+        heard.clear()
+        done.clear()
+        narrator.say(SpeechRequest(("Première phrase. Deuxième phrase.", "Troisième."), "fr"))
+        assert done.wait(10)
+        assert [u.audio for u in heard] == first_audio
+    finally:
+        narrator.close()
+
+
+def test_a_new_request_makes_the_old_one_stale(tmp_path: Path) -> None:
+    narrator, heard, done = _collect(tmp_path)
+    try:
+        long_text = " ".join(f"Phrase numéro {n} d'un long texte." for n in range(40))
+        old = narrator.say(SpeechRequest((long_text,), "fr"))
+        new = narrator.say(SpeechRequest(("Le nouvel écran.",), "fr"))
+        assert done.wait(10)
+        assert heard[-1].generation == new and heard[-1].text == "Le nouvel écran."
+        assert sum(u.generation == old for u in heard) < 40
+    finally:
+        narrator.close()
+
+
+def test_a_human_recording_replaces_the_synthesized_voice(tmp_path: Path) -> None:
+    folder = tmp_path / "pack" / "fr"
+    folder.mkdir(parents=True)
+    recording = folder / "bonjour.wav"
+    with wave.open(str(recording), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(22050)
+        audio.writeframes(b"\x00\x10" * 22050)
+    (folder / "index.yaml").write_text(
+        '"Bonjour, bienvenue.": bonjour.wav\n"Absent.": absent.wav\n', encoding="utf-8"
+    )
+    narrator, heard, done = _collect(tmp_path / "cache", VoicePack(tmp_path / "pack"))
+    try:
+        narrator.say(SpeechRequest(("Bonjour, bienvenue.", "Absent."), "fr"))
+        assert done.wait(10)
+        assert heard[0].audio == recording
+        assert heard[1].audio != recording and heard[1].audio.parent.name == "shared"
+    finally:
+        narrator.close()

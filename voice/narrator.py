@@ -1,0 +1,120 @@
+"""Prepare the audio of what to say, sentence by sentence, on one background thread.
+
+``say`` returns at once; each sentence's audio is handed to ``on_ready`` as soon as it
+exists (a human recording, the cache, or the engine), so playback can start after
+the first sentence. A new ``say`` or a ``cancel`` makes everything still pending
+stale: nothing of an old screen is ever handed over after that.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk import i18n
+from voice.audio_cache import AudioCache
+from voice.errors import SpeechUnavailable
+from voice.lexicon import speakable
+from voice.recordings import VoicePack
+from voice.sentences import split_sentences
+from voice.synthesizer import NORMAL_RATE, SLOW_RATE, EspeakSynthesizer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SpeechRequest:
+    texts: tuple[str, ...]
+    language: str
+    slow: bool = False
+    personal: bool = False  # the texts hold what a person typed or chose: never kept after the visit
+
+
+@dataclass(frozen=True)
+class Utterance:
+    generation: int
+    text: str  # as shown on screen, to highlight while it plays
+    audio: Path
+    last: bool  # the end of the request
+
+
+class Narrator:
+    def __init__(
+        self,
+        synthesizer: EspeakSynthesizer,
+        cache: AudioCache,
+        pack: VoicePack,
+        on_ready: Callable[[Utterance], None],
+        on_failure: Callable[[str], None],
+    ) -> None:
+        self._synthesizer = synthesizer
+        self._cache = cache
+        self._pack = pack
+        self._on_ready = on_ready
+        self._on_failure = on_failure
+        self._jobs: queue.Queue[tuple[int, SpeechRequest] | None] = queue.Queue()
+        self._generation = 0
+        self._thread = threading.Thread(target=self._run, name="narrator", daemon=True)
+        self._thread.start()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def say(self, request: SpeechRequest) -> int:
+        self._generation += 1
+        self._jobs.put((self._generation, request))
+        return self._generation
+
+    def cancel(self) -> None:
+        self._generation += 1
+
+    def close(self) -> None:
+        self.cancel()
+        self._jobs.put(None)
+        self._thread.join(timeout=5)
+        self._synthesizer.close()
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            generation, request = job
+            try:
+                self._prepare(generation, request)
+            except SpeechUnavailable as error:
+                log.warning("speech unavailable: %s", error)
+                self._on_failure(str(error))
+            except Exception:  # a bug here must not silence the kiosk for good
+                log.exception("speech preparation failed")
+                self._on_failure("internal error")
+
+    def _prepare(self, generation: int, request: SpeechRequest) -> None:
+        pieces: list[tuple[str, Path | None]] = []
+        for text in request.texts:
+            recording = self._pack.recording(text, request.language)
+            if recording is not None:
+                pieces.append((text, recording))
+            else:
+                pieces.extend((sentence, None) for sentence in split_sentences(text))
+        for index, (text, recording) in enumerate(pieces):
+            if generation != self._generation:
+                return
+            audio = recording or self._synthesized(text, request)
+            if generation != self._generation:
+                return
+            self._on_ready(Utterance(generation, text, audio, last=index == len(pieces) - 1))
+
+    def _synthesized(self, text: str, request: SpeechRequest) -> Path:
+        voice = i18n.language(request.language).espeak_voice
+        rate = SLOW_RATE if request.slow else NORMAL_RATE
+        said = speakable(text, request.language)
+        key = AudioCache.key(said, voice, rate)
+        cached = self._cache.get(key, request.personal)
+        if cached is not None:
+            return cached
+        scratch = self._cache.scratch(key)
+        self._synthesizer.synthesize(said, voice, rate, scratch)
+        return self._cache.put(key, scratch, request.personal)
