@@ -38,6 +38,7 @@ class QtSpeaker(QObject):
     sentence_started = Signal(str)  # the sentence now heard; "" when speech stops
     finished = Signal()
     _ready = Signal(object)
+    _done = Signal(int)
     _failed = Signal(str)
 
     def __init__(
@@ -59,11 +60,18 @@ class QtSpeaker(QObject):
         self._silent_clock = QTimer(self)
         self._silent_clock.setSingleShot(True)
         self._silent_clock.timeout.connect(self._play_next)
+        self._prepared_all = True
         self._ready.connect(self._prepared)
+        self._done.connect(self._all_prepared)
         self._failed.connect(self._on_failure)
         self.cache = AudioCache(cache_dir)
         self._narrator = Narrator(
-            EspeakSynthesizer(), self.cache, VoicePack(voice_pack), self._ready.emit, self._failed.emit
+            EspeakSynthesizer(),
+            self.cache,
+            VoicePack(voice_pack),
+            self._ready.emit,
+            self._done.emit,
+            self._failed.emit,
         )
 
     @property
@@ -78,6 +86,7 @@ class QtSpeaker(QObject):
         self.stop()
         texts = tuple(text for text in texts if text.strip())
         if texts:
+            self._prepared_all = False
             self._narrator.say(SpeechRequest(texts, language, slow))
 
     def stop(self) -> None:
@@ -109,16 +118,24 @@ class QtSpeaker(QObject):
     def _prepared(self, utterance: Utterance) -> None:
         if utterance.generation != self._narrator.generation:
             return  # from a screen already left
+        self.failure = ""
         self._pending.append(utterance)
         if self._playing is None:
             self._play_next()
 
+    def _all_prepared(self, generation: int) -> None:
+        if generation != self._narrator.generation:
+            return
+        self._prepared_all = True
+        if self._playing is None:
+            self.finished.emit()
+
     def _play_next(self) -> None:
         if not self._pending:
-            was_last = self._playing is not None and self._playing.last
+            was_playing = self._playing is not None
             self._playing = None
             self.sentence_started.emit("")
-            if was_last:
+            if was_playing and self._prepared_all:
                 self.finished.emit()
             return
         self._playing = self._pending.popleft()

@@ -2,8 +2,9 @@
 
 ``say`` returns at once; each sentence's audio is handed to ``on_ready`` as soon as it
 exists (a human recording, the cache, or the engine), so playback can start after
-the first sentence. A new ``say`` or a ``cancel`` makes everything still pending
-stale: nothing of an old screen is ever handed over after that.
+the first sentence, and ``on_done`` says when the whole request is prepared. A new
+``say`` or a ``cancel`` makes everything still pending stale: nothing of an old
+screen is ever handed over after that.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ class Utterance:
     generation: int
     text: str  # as shown on screen, to highlight while it plays
     audio: Path
-    last: bool  # the end of the request
 
 
 class Narrator:
@@ -49,12 +49,14 @@ class Narrator:
         cache: AudioCache,
         pack: VoicePack,
         on_ready: Callable[[Utterance], None],
+        on_done: Callable[[int], None],
         on_failure: Callable[[str], None],
     ) -> None:
         self._synthesizer = synthesizer
         self._cache = cache
         self._pack = pack
         self._on_ready = on_ready
+        self._on_done = on_done
         self._on_failure = on_failure
         self._jobs: queue.Queue[tuple[int, SpeechRequest] | None] = queue.Queue()
         self._generation = 0
@@ -99,13 +101,15 @@ class Narrator:
                 pieces.append((text, recording))
             else:
                 pieces.extend((sentence, None) for sentence in split_sentences(text))
-        for index, (text, recording) in enumerate(pieces):
+        for text, recording in pieces:
             if generation != self._generation:
                 return
             audio = recording or self._synthesized(text, request)
             if generation != self._generation:
                 return
-            self._on_ready(Utterance(generation, text, audio, last=index == len(pieces) - 1))
+            self._on_ready(Utterance(generation, text, audio))
+        if generation == self._generation:
+            self._on_done(generation)
 
     def _synthesized(self, text: str, request: SpeechRequest) -> Path:
         voice = i18n.language(request.language).espeak_voice

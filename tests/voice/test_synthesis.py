@@ -116,17 +116,12 @@ def _collect(
 ) -> tuple[Narrator, list[Utterance], threading.Event]:
     heard: list[Utterance] = []
     done = threading.Event()
-
-    def ready(utterance: Utterance) -> None:
-        heard.append(utterance)
-        if utterance.last:
-            done.set()
-
     narrator = Narrator(
         EspeakSynthesizer(),
         AudioCache(narrator_dir),
         pack or VoicePack(None),
-        ready,
+        heard.append,
+        lambda generation: done.set() if generation == narrator.generation else None,
         lambda reason: done.set(),
     )
     return narrator, heard, done
