@@ -178,3 +178,14 @@ def test_a_human_recording_replaces_the_synthesized_voice(tmp_path: Path) -> Non
         assert heard[1].audio != recording and heard[1].audio.parent.name == "shared"
     finally:
         narrator.close()
+
+
+def test_sentence_after_sentence_every_file_holds_audio(synthesizer: EspeakSynthesizer, tmp_path: Path) -> None:
+    """pyttsx3's asynchronous driver lost the audio of many sentences in a row; the worker must not."""
+    empty = []
+    for index in range(60):
+        out = tmp_path / f"{index}.wav"
+        synthesizer.synthesize(f"Phrase numéro {index}, à lire sans perte.", "roa/fr", NORMAL_RATE, out)
+        if measure(out)[1] < 0.02:
+            empty.append(index)
+    assert empty == []
