@@ -6,7 +6,7 @@ Each button shows a pictogram and a text label (never an icon alone), is at leas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -24,6 +25,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import _
 from ui import pictograms, theme
+
+
+def discard(widgets: Iterable[QWidget], layout: QLayout) -> None:
+    """Take widgets out of a layout and off the screen now; Qt frees them later."""
+    for widget in widgets:
+        layout.removeWidget(widget)
+        widget.hide()  # deleteLater waits for the event loop: never show stale widgets meanwhile
+        widget.deleteLater()
 
 
 def text_label(role: str = "", wrap: bool = True) -> QLabel:
@@ -169,9 +178,7 @@ class TileGrid(QWidget):
 
     def _show_page(self, page: int) -> None:
         self._page = min(max(0, page), self.page_count - 1)
-        for tile in self.tiles:
-            self._grid.removeWidget(tile)
-            tile.deleteLater()
+        discard(self.tiles, self._grid)
         self.tiles = []
         start = self._page * self._per_page
         for index, item in enumerate(self._items[start : start + self._per_page]):
@@ -215,3 +222,20 @@ class WarningBox(QFrame):
     def set_text(self, text: str) -> None:
         self.label.setText(text)
         self.setVisible(bool(text))
+
+
+class ListenButton(PictogramButton):
+    """ "Écouter": reads one block of text aloud, for whoever needs it again or cannot read it."""
+
+    def __init__(self, texts: Callable[[], list[str]]) -> None:
+        super().__init__("mdi6.volume-high", vertical=True, icon_px=32)
+        self.texts = texts
+
+    def retranslate(self) -> None:
+        self.set_text(_("Écouter"), _("Lire ce texte à voix haute."))
+
+
+def listen_button(texts: Callable[[], list[str]]) -> ListenButton:
+    button = ListenButton(texts)
+    button.retranslate()
+    return button

@@ -65,8 +65,8 @@ def problems(window: MainWindow) -> list[str]:
         if not label.isVisible() or not label.text() or _hidden_by_a_panel(label, window, root):
             continue
         visible = label.visibleRegion().boundingRect()
-        if visible.isEmpty():
-            continue
+        if visible.height() < label.fontInfo().pixelSize():
+            continue  # scrolled almost out of view: less than a line to judge
         text = label.text()[:40]
         if label.fontInfo().pixelSize() < MIN_TEXT_PX:
             found.append(f"{text!r}: text is {label.fontInfo().pixelSize()} px")

@@ -117,3 +117,25 @@ def test_right_to_left_language_mirrors_the_whole_layout(window: MainWindow) -> 
     assert window.nav_bar.back_button.x() > window.nav_bar.help_button.x()
     window.station.end_visit()
     assert QApplication.layoutDirection() is Qt.LayoutDirection.LeftToRight
+
+
+def test_widgets_of_the_previous_step_never_stay_on_screen(window: MainWindow) -> None:
+    """Rebuilt buttons are hidden at once, not left painted until Qt deletes them."""
+    from ui.screens.step import StepScreen
+
+    walk_to_step(window.station, "caf-declaration-trimestrielle", 1)
+    for _ in range(3):
+        QApplication.processEvents()  # shows new widgets; Qt's deferred deletions still wait
+        screen = window.current_screen
+        assert isinstance(screen, StepScreen)
+        for group in (screen.answers, screen.words, screen.links):
+            shown = [b for b in group.findChildren(PictogramButton) if b.isVisibleTo(screen)]
+            assert shown == [b for b in group.buttons if b.isVisibleTo(screen)]
+        window.station.visit.next()
+    home = window.screens["home"]
+    window.station.visit.home()
+    window.station.visit.cycle_text_size()
+    home.refresh()
+    QApplication.processEvents()
+    tiles = [t for t in home.tiles.findChildren(PictogramButton) if t.property("role") == "tile"]
+    assert [t for t in tiles if t.isVisibleTo(home)] == home.tiles.tiles

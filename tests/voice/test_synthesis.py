@@ -180,7 +180,9 @@ def test_a_human_recording_replaces_the_synthesized_voice(tmp_path: Path) -> Non
         narrator.close()
 
 
-def test_sentence_after_sentence_every_file_holds_audio(synthesizer: EspeakSynthesizer, tmp_path: Path) -> None:
+def test_sentence_after_sentence_every_file_holds_audio(
+    synthesizer: EspeakSynthesizer, tmp_path: Path
+) -> None:
     """pyttsx3's asynchronous driver lost the audio of many sentences in a row; the worker must not."""
     empty = []
     for index in range(60):

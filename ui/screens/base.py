@@ -6,6 +6,7 @@ window shows whatever place the visit reports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +24,7 @@ from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from kiosk.visit import Visit
 from ui import pictograms, theme
-from ui.widgets import TileGrid, TileItem, text_label
+from ui.widgets import ListenButton, TileGrid, TileItem, discard, listen_button, text_label
 
 MARGIN = 32
 
@@ -66,6 +67,12 @@ class Screen(QWidget):
     def spoken_texts(self) -> list[str]:
         """What is read aloud when the screen is entered or Repeat is touched."""
         return [self.title.text()]
+
+    def listen_button(self, texts: Callable[[], list[str]]) -> ListenButton:
+        """An "Écouter" button beside a block of text, reading ``texts()`` aloud."""
+        button = listen_button(texts)
+        button.clicked.connect(lambda: self.speak_requested.emit(button.texts()))
+        return button
 
     def highlight(self, sentence: str) -> None:
         """Mark the sentence being heard (subtitles); "" removes the mark."""
@@ -191,9 +198,7 @@ class PictogramList(QWidget):
 
     def fill(self, entries: list[tuple[str, str]]) -> None:
         """Entries are (pictogram, text)."""
-        for line in self.lines:
-            self._layout.removeWidget(line)
-            line.deleteLater()
+        discard(self.lines, self._layout)
         self.lines = [PictogramLine(pictogram, text) for pictogram, text in entries]
         for line in self.lines:
             self._layout.addWidget(line)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QHBoxLayout
+
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
 from kiosk.procedures import ChannelKind, Procedure
@@ -29,11 +31,20 @@ class IntroScreen(Screen):
         self.facts = text_label("hint")
         self.need = text_label("title")
         self.checklist = PictogramList()
+        self.listen_checklist = self.listen_button(
+            lambda: [self.need.text(), *(line.label.text() for line in self.checklist.lines)]
+        )
         self.other_ways = text_label("title")
         self.channels = PictogramList()
         self.checked = text_label("hint")
-        for widget in (self.summary, self.facts, self.need, self.checklist, self.other_ways, self.channels):
-            body.addWidget(widget)
+        need_row = QHBoxLayout()
+        need_row.addWidget(self.need, 1)
+        need_row.addWidget(self.listen_checklist)
+        body.addWidget(self.summary)
+        body.addWidget(self.facts)
+        body.addLayout(need_row)
+        for block in (self.checklist, self.other_ways, self.channels):
+            body.addWidget(block)
         body.addWidget(self.checked)
         body.addStretch(1)
         self.start_button = PictogramButton(role="primary")
@@ -56,6 +67,7 @@ class IntroScreen(Screen):
             )
         )
         self.need.setText(_("Avant de commencer, préparez :"))
+        self.listen_checklist.retranslate()
         self.checklist.fill([(item.pictogram, content(item.text)) for item in procedure.before_you_start])
         self.other_ways.setText(_("Vous pouvez aussi le faire autrement :"))
         self.other_ways.setVisible(bool(procedure.channels))

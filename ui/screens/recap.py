@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QHBoxLayout
+
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
 from kiosk.station import Station
@@ -18,7 +20,12 @@ class RecapScreen(Screen):
         self.next_title = text_label("title")
         self.after = PictogramLine("mdi6.calendar-clock", "")
         self.site = PictogramLine("mdi6.web", "")
-        for widget in (self.next_title, self.after, self.site):
+        self.listen_after = self.listen_button(lambda: [self.next_title.text(), self.after.label.text()])
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_title, 1)
+        next_row.addWidget(self.listen_after)
+        body.addLayout(next_row)
+        for widget in (self.after, self.site):
             body.addWidget(widget)
         body.addStretch(1)
         self.home_button = PictogramButton("mdi6.view-grid-outline")
@@ -33,6 +40,7 @@ class RecapScreen(Screen):
         procedure = self.station.catalog.procedures[self.place.procedure_id]
         self.title.setText(_("Vous êtes arrivé à la fin de ce guide."))
         self.next_title.setText(_("Et après ?"))
+        self.listen_after.retranslate()
         self.after.label.setText(content(procedure.after))
         # Addresses stay left-to-right, even in Arabic or Persian (U+2066 LRI ... U+2069 PDI).
         urls = ", ".join(f"\u2066{url}\u2069" for url in procedure.urls)

@@ -22,7 +22,7 @@ from kiosk.station import Station
 from ui import pictograms, theme
 from ui.overlay import OverlayPanel
 from ui.screens.base import Screen, scroll_area
-from ui.widgets import PictogramButton, WarningBox, text_label
+from ui.widgets import PictogramButton, WarningBox, discard, text_label
 
 ILLUSTRATION_HEIGHT = 220
 CHOICE_COLUMNS = 3
@@ -76,9 +76,7 @@ class ButtonGroup(QWidget):
         self.buttons: list[PictogramButton] = []
 
     def fill(self, caption: str, choices: Sequence[Choice]) -> None:
-        for button in self.buttons:
-            self._grid.removeWidget(button)
-            button.deleteLater()
+        discard(self.buttons, self._grid)
         self.buttons = []
         for index, choice in enumerate(choices):
             button = PictogramButton(choice.pictogram)
@@ -88,23 +86,6 @@ class ButtonGroup(QWidget):
             self.buttons.append(button)
         self.caption.setText(caption)
         self.setVisible(bool(choices))
-
-
-class ListenButton(PictogramButton):
-    """ "Écouter": reads one block of text aloud, for whoever needs it again or cannot read it."""
-
-    def __init__(self, texts: Callable[[], list[str]]) -> None:
-        super().__init__("mdi6.volume-high", vertical=True, icon_px=32)
-        self.texts = texts
-
-    def retranslate(self) -> None:
-        self.set_text(_("Écouter"), _("Lire ce texte à voix haute."))
-
-
-def listen_button(texts: Callable[[], list[str]]) -> ListenButton:
-    button = ListenButton(texts)
-    button.retranslate()
-    return button
 
 
 class StepScreen(Screen):
@@ -131,23 +112,21 @@ class StepScreen(Screen):
         row.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignTop)
         self.instruction = text_label()
         row.addWidget(self.instruction, 1)
-        self.listen_instruction = listen_button(lambda: [self.title.text(), self.instruction.text()])
+        self.listen_instruction = self.listen_button(lambda: [self.title.text(), self.instruction.text()])
         row.addWidget(self.listen_instruction, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(row)
         warning_row = QHBoxLayout()
         self.warning = WarningBox()
         warning_row.addWidget(self.warning, 1)
-        self.listen_warning = listen_button(lambda: [self.warning.label.text()])
+        self.listen_warning = self.listen_button(lambda: [self.warning.label.text()])
         warning_row.addWidget(self.listen_warning, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(warning_row)
         more_row = QHBoxLayout()
         self.more = text_label()
         more_row.addWidget(self.more, 1)
-        self.listen_more = listen_button(lambda: [self.more.text()])
+        self.listen_more = self.listen_button(lambda: [self.more.text()])
         more_row.addWidget(self.listen_more, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(more_row)
-        for button in (self.listen_instruction, self.listen_warning, self.listen_more):
-            button.clicked.connect(lambda _=False, b=button: self.speak_requested.emit(b.texts()))
         self.answers = ButtonGroup("title")
         self.words = ButtonGroup()
         self.links = ButtonGroup()
