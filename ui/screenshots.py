@@ -83,6 +83,9 @@ def tour(window: object, language: str) -> Iterator[str]:
             yield "recap-detour"
             visit.next()
     yield "recap"
+    window.nav_bar.voice_button.click()
+    yield "voice-panel"
+    window.voice_panel.button.click()
     visit.open_help()
     yield "help"
     visit.ask_for_help(HelpKind.STUCK)

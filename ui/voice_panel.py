@@ -41,8 +41,7 @@ class VoicePanel(OverlayPanel):
     def open_for(self, session: Session) -> None:
         self._session = session
         self._fill()
-        self.present(_("La voix"), "", _("Fermer"), _("Fermer les réglages de la voix."))
-        self.message.hide()
+        self.present(_("La voix"), self._level(), _("Fermer"), _("Fermer les réglages de la voix."))
 
     def _update(self, **settings: bool) -> None:
         assert self._session is not None
@@ -70,7 +69,8 @@ class VoicePanel(OverlayPanel):
             _("Parler plus lentement") if not session.slow_speech else _("Parler lentement : oui"),
             _("Choisir une voix plus lente ou normale."),
         )
-        level = _("Volume {level} sur {levels}").format(level=session.volume + 1, levels=len(VOLUMES))
+        level = self._level()
+        self.message.setText(level)
         self.quieter.set_text(_("Moins fort"), level)
         self.louder.set_text(_("Plus fort"), level)
         self.quieter.setEnabled(session.volume > 0)
@@ -81,5 +81,9 @@ class VoicePanel(OverlayPanel):
             _("Couper ou remettre le son."),
         )
 
+    def _level(self) -> str:
+        assert self._session is not None
+        return _("Volume {level} sur {levels}").format(level=self._session.volume + 1, levels=len(VOLUMES))
+
     def spoken_texts(self) -> list[str]:
-        return [self.heading.text()]
+        return [self.heading.text(), self.message.text()]
