@@ -27,16 +27,19 @@ class CompileReport:
     incomplete: dict[Path, int] = field(default_factory=dict)
 
 
+def translated_ids(catalog: Catalog) -> set[str]:
+    """The messages of the catalog that have a usable translation (not empty, not fuzzy)."""
+    done = set()
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not message.fuzzy and all(strings):
+            done.add(str(message.id))
+    return done
+
+
 def untranslated_count(catalog: Catalog) -> int:
     """How many messages of the catalog have no usable translation."""
-    missing = 0
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings):
-            missing += 1
-    return missing
+    return sum(1 for message in catalog if message.id) - len(translated_ids(catalog))
 
 
 def read_catalog(po_path: Path) -> Catalog:

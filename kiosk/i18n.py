@@ -12,10 +12,11 @@ from __future__ import annotations
 import gettext
 import string
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, dates, numbers
 
 SOURCE_LANGUAGE = "fr"
 COMPILED_ROOT = Path(__file__).resolve().parent / "locale"
@@ -138,3 +139,17 @@ def _(message: str) -> str:
 def content(message: str) -> str:
     """Translate a piece of procedure content into the active language."""
     return _active.translate(message, "procedures")
+
+
+def format_date(iso_date: str) -> str:
+    """A date written YYYY-MM-DD, as people write it in the active language ("23 novembre 2026")."""
+    try:
+        day = date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return str(dates.format_date(day, format="long", locale=_active.code))
+
+
+def format_number(value: float) -> str:
+    """A number with the active language's digits and separators."""
+    return str(numbers.format_decimal(value, locale=_active.code))

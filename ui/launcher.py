@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: ``kiosk content check [PATH]`` needs no display; anything else starts the kiosk."""
+"""The ``kiosk`` command: ``content check`` and ``i18n status`` run headless; all else starts the kiosk."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.content_check import main as content_main
 
         return content_main(arguments[1:])
+    if arguments[:1] == ["i18n"]:
+        from kiosk.i18n_status import main as i18n_main
+
+        return i18n_main(arguments[1:])
     from ui.app import main as app_main
 
     return app_main(arguments)

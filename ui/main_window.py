@@ -92,12 +92,14 @@ class MainWindow(QWidget):
         new = self.screens[place.screen]
         if old is not new:
             old.leave()
+        language_changed = i18n.active_language() != self._applied_language
         self._apply_person_preferences()
         new.enter(place)
         self.stack.setCurrentWidget(new)
         self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
         if self.station.visit.session.auto_read:
-            self.speak_screen()
+            greeting = [i18n.language(i18n.active_language()).greeting] if language_changed else []
+            self.speak_texts([*greeting, *self.current_screen.spoken_texts()])
 
     def speak_screen(self) -> None:
         self.speak_texts(self.current_screen.spoken_texts())

@@ -78,3 +78,27 @@ def test_switching_language_translates_interface_and_content() -> None:
     finally:
         i18n.set_language("fr")
     assert i18n._("Aide") == "Aide"
+
+
+def test_dates_and_numbers_follow_the_language() -> None:
+    try:
+        assert i18n.format_date("2026-11-23") == "23 novembre 2026"
+        assert i18n.format_number(1234.5) == "1\u202f234,5"  # a narrow no-break space, as French writes it
+        i18n.set_language("en")
+        assert (i18n.format_date("2026-11-23"), i18n.format_number(1234.5)) == (
+            "November 23, 2026",
+            "1,234.5",
+        )
+        assert i18n.format_date("not a date") == "not a date"
+    finally:
+        i18n.set_language("fr")
+
+
+def test_status_lists_every_language_with_its_completeness() -> None:
+    from kiosk.i18n_status import language_status
+
+    rows = {row.code: row for row in language_status()}
+    assert list(rows) == [language.code for language in i18n.LANGUAGES]
+    assert rows["fr"].percent == 100 and rows["fr"].offered
+    for row in rows.values():
+        assert row.offered == (row.percent == 100), row

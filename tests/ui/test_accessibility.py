@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.i18n import offered_languages
 from ui.main_window import MainWindow
 from ui.screenshots import tour
 
@@ -12,7 +13,7 @@ from .screen_checks import problems
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (1920, 1080)])
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", [language.code for language in offered_languages()])
 def test_every_screen_meets_the_touch_and_legibility_rules(
     window: MainWindow, size: tuple[int, int], language: str
 ) -> None:

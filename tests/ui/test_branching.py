@@ -108,4 +108,4 @@ def test_the_intro_says_how_else_and_whether_it_was_checked(window: MainWindow) 
     window.station.visit.open_procedure("mail")
     texts = [label.text() for label in window.current_screen.findChildren(type(window.current_screen.title))]
     assert "Par téléphone : 01 02 03 04 05." in texts
-    assert "Vérifié sur le vrai site le 2026-11-23." in texts
+    assert "Vérifié sur le vrai site le 23 novembre 2026." in texts

@@ -105,6 +105,14 @@ def test_language_can_change_in_the_middle_of_a_step(window: MainWindow, qtbot: 
     assert window.current_screen.title.text() != "Faites-le au bon moment"
 
 
+def test_choosing_a_language_greets_the_person_in_it(window: MainWindow, qtbot: QtBot) -> None:
+    window.station.visit.start()
+    tap(qtbot, button_named(window, "English"))
+    assert window.speaker.last_request[0][:2] == ("Hello", "What is your situation?")  # type: ignore[attr-defined]
+    window.station.visit.open_theme("work")
+    assert window.speaker.last_request[0][0] != "Hello"  # type: ignore[attr-defined]
+
+
 def test_right_to_left_language_mirrors_the_whole_layout(window: MainWindow) -> None:
     visit = window.station.visit
     visit.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk.i18n import _, content
+from kiosk.i18n import _, content, format_date, format_number
 from kiosk.navigation import ScreenId
 from kiosk.procedures import ChannelKind, Procedure
 from kiosk.station import Station
@@ -63,7 +63,9 @@ class IntroScreen(Screen):
         fewest_steps = remaining_steps(procedure).get(procedure.steps[0].id, 0) + 1
         self.facts.setText(
             _("{organisation} · environ {minutes} minutes · {steps} étapes").format(
-                organisation=procedure.organisation, minutes=procedure.estimated_minutes, steps=fewest_steps
+                organisation=procedure.organisation,
+                minutes=format_number(procedure.estimated_minutes),
+                steps=format_number(fewest_steps),
             )
         )
         self.need.setText(_("Avant de commencer, préparez :"))
@@ -74,12 +76,12 @@ class IntroScreen(Screen):
         self.channels.fill([(CHANNEL_PICTOGRAMS[c.kind], content(c.text)) for c in procedure.channels])
         checked = procedure.last_checked
         self.checked.setText(
-            _("Vérifié sur le vrai site le {date}.").format(date=checked.date)
+            _("Vérifié sur le vrai site le {date}.").format(date=format_date(checked.date))
             if checked.verified_on_site
             else _(
                 "Écrit le {date}. Pas encore vérifié sur le vrai site : "
                 "en cas de doute, demandez à l'accueil."
-            ).format(date=checked.date)
+            ).format(date=format_date(checked.date))
         )
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
         self.start_button.set_pictogram(

@@ -15,7 +15,7 @@ from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.glossary import terms_of_step
-from kiosk.i18n import _, content
+from kiosk.i18n import _, content, format_number
 from kiosk.navigation import Place, ScreenId, resolve_next
 from kiosk.procedures import Procedure, Step
 from kiosk.station import Station
@@ -178,7 +178,9 @@ class StepScreen(Screen):
             button.retranslate()
         number, total = self.visit.progress() or (self.place.step_index + 1, len(procedure.steps))
         self.procedure_name.setText(content(procedure.title))
-        self.counter.setText(_("Étape {number} sur {total}").format(number=number, total=total))
+        self.counter.setText(
+            _("Étape {number} sur {total}").format(number=format_number(number), total=format_number(total))
+        )
         self.progress.set_progress(number, total)
         self.title.setText(content(step.title))
         self.pictogram.setPixmap(pictograms.pixmap(step.pictogram, theme.TEXT, 96))
