@@ -45,6 +45,9 @@ def text_label(role: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+MAX_TEXT_WIDTH = 520  # beyond this a button's text wraps onto more lines
+
+
 class PictogramButton(QPushButton):
     """A large button with a pictogram and a wrapped text label."""
 
@@ -60,6 +63,7 @@ class PictogramButton(QPushButton):
         self.setProperty("role", role or "normal")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._icon_px = icon_px
+        self._vertical = vertical
         direction = QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         layout = self._box = QBoxLayout(direction, self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -103,7 +107,15 @@ class PictogramButton(QPushButton):
         self.style().polish(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self._box.sizeHint().expandedTo(QSize(theme.MIN_TOUCH, theme.MIN_TOUCH))
+        hint = self._box.sizeHint()
+        if not self._vertical:
+            # Ask for the width the text needs on one line (up to a limit), and the height
+            # that width gives: QLabel alone would pick a narrow width and wrap short texts.
+            one_line = self.text_label.fontMetrics().horizontalAdvance(self.text_label.text()) + 8
+            extra = hint.width() - self.text_label.sizeHint().width()
+            width = max(hint.width(), min(one_line, MAX_TEXT_WIDTH) + extra)
+            hint = QSize(width, self._box.totalHeightForWidth(width))
+        return hint.expandedTo(QSize(theme.MIN_TOUCH, theme.MIN_TOUCH))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self._box.minimumSize().expandedTo(QSize(theme.MIN_TOUCH, theme.MIN_TOUCH))

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QGridLayout
 from kiosk import i18n
 from kiosk.i18n import _
 from kiosk.navigation import ScreenId
+from kiosk.session import TEXT_SIZES
 from kiosk.station import Station
 from ui.screens.base import Screen
 from ui.widgets import PictogramButton, text_label
 
-COLUMNS = 2
+COLUMNS = 3  # ten languages in four rows fit 1024 x 768 even at the largest text size
 
 
 class LanguageScreen(Screen):
@@ -23,7 +24,7 @@ class LanguageScreen(Screen):
         self.hint = text_label("hint")
         self.layout_.addWidget(self.hint)
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(10)
         self.buttons: dict[str, PictogramButton] = {}
         for index, language in enumerate(station.languages):
             button = PictogramButton("mdi6.translate", icon_px=40)
@@ -42,6 +43,8 @@ class LanguageScreen(Screen):
     def refresh(self) -> None:
         self.title.setText(_("Choisissez votre langue"))
         self.hint.setText(_("Touchez votre langue. Vous pouvez la changer à tout moment."))
+        # At the largest text size ten languages need the whole screen; the hint is still read aloud.
+        self.hint.setVisible(self.visit.session.text_scale < TEXT_SIZES[-1])
         current = i18n.active_language()
         for code, button in self.buttons.items():
             button.set_selected(code == current)
