@@ -93,8 +93,7 @@ def _procedure_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Find
             )
 
 
-def _text_findings(procedure: Procedure, languages: tuple[str, ...]) -> Iterator[Finding]:
-    translators = [Translator(code) for code in languages if code != SOURCE_LANGUAGE]
+def _text_findings(procedure: Procedure, translators: list[Translator]) -> Iterator[Finding]:
     for text in procedure.texts():
         for sentence in _SENTENCE_END.split(text):
             words = len(sentence.split())
@@ -114,10 +113,11 @@ def _text_findings(procedure: Procedure, languages: tuple[str, ...]) -> Iterator
 def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     """All findings for the catalog (or only for files under ``only_under``)."""
     findings = [Finding("error", str(problem)) for problem in (*catalog.problems, *catalog.degraded)]
-    languages = tuple(sorted({code for pack in catalog.packs for code in pack.languages}))
+    languages = sorted({code for pack in catalog.packs for code in pack.languages} - {SOURCE_LANGUAGE})
+    translators = [Translator(code) for code in languages]
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)
-        findings += _text_findings(procedure, languages)
+        findings += _text_findings(procedure, translators)
     if only_under is not None:
         root = str(only_under.resolve())
         findings = [f for f in findings if root in f.message or str(only_under) in f.message]
