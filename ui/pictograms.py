@@ -23,14 +23,6 @@ def pixmap(name: str, colour: str, size: int) -> QPixmap:
     return _icon(name, colour).pixmap(QSize(size, size))
 
 
-def exists(name: str) -> bool:
-    try:
-        qtawesome.icon(name)
-    except Exception:
-        return False
-    return True
-
-
 def directional(name_forward: str, name_backward: str, direction: Qt.LayoutDirection) -> str:
     """The arrow that points "forward" in reading order (right in LTR, left in RTL)."""
     return name_backward if direction == Qt.LayoutDirection.RightToLeft else name_forward

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kiosk import i18n
@@ -132,3 +134,21 @@ def test_time_is_counted_per_step(station: Station, clock: FakeClock) -> None:
     visit.back()
     assert visit.session.seconds_per_step["france-travail-actualisation/quand"] == 30
     assert visit.session.seconds_per_step["france-travail-actualisation/connexion"] == 10
+
+
+def test_the_session_is_plain_data_for_the_store(station: Station, clock: FakeClock) -> None:
+    walk_to_step(station, "france-travail-actualisation", 2)
+    clock.advance(5)
+    station.visit.ask_for_help(HelpKind.STUCK)
+    data = json.loads(json.dumps(station.visit.session.to_dict()))
+    assert data["steps_reached"] == {"france-travail-actualisation": ["quand", "connexion"]}
+    assert data["help_tickets"] == [1] and data["language"] == "fr"
+    assert set(data) == {
+        "id",
+        "started_at",
+        "language",
+        "steps_reached",
+        "completed",
+        "help_tickets",
+        "seconds_per_step",
+    }
