@@ -71,10 +71,11 @@ bootstrap() {
     fi
     extras=""
     [ "$purpose" = test ] && extras="[dev]"
-    # Reinstall only when the dependency list changed since the last set-up.
-    wanted="$(sha256sum pyproject.toml setup.py | sha256sum | cut -c1-16)$extras"
+    # Reinstall only when the dependency list changed since the last set-up. A test
+    # set-up ([dev]) holds everything the kiosk needs, so it also serves ./run.sh.
+    wanted="$(sha256sum pyproject.toml setup.py | sha256sum | cut -c1-16)"
     stamp=".venv/.kiosk-installed"
-    if ! grep -qxF "$wanted" "$stamp" 2>/dev/null; then
+    if ! grep -qxF "$wanted$extras" "$stamp" 2>/dev/null && ! grep -qxF "$wanted[dev]" "$stamp" 2>/dev/null; then
         say "Installing the Python dependencies (first time: a few minutes)"
         .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
         if ! .venv/bin/python -m pip install --quiet -e ".$extras" >.venv/pip-install.log 2>&1; then
@@ -82,7 +83,7 @@ bootstrap() {
             say "pip install failed (log above, also in .venv/pip-install.log)"
             return 1
         fi
-        echo "$wanted" > "$stamp"
+        echo "$wanted$extras" > "$stamp"
     fi
     .venv/bin/python -m kiosk.catalogs --quiet || { say "Compiling translations failed"; return 1; }
 }
