@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from kiosk import i18n
 from kiosk.i18n import _
 from kiosk.idle import IdlePhase, IdleWatch
-from kiosk.navigation import Place
+from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from ui import theme
 from ui.nav_bar import NavBar
@@ -92,13 +92,14 @@ class MainWindow(QWidget):
         new = self.screens[place.screen]
         if old is not new:
             old.leave()
-        language_changed = i18n.active_language() != self._applied_language
+        # Greet only right after the person chose a language, not at start or after a visit.
+        greet = old.screen_id is ScreenId.LANGUAGE and i18n.active_language() != self._applied_language
         self._apply_person_preferences()
         new.enter(place)
         self.stack.setCurrentWidget(new)
         self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
         if self.station.visit.session.auto_read:
-            greeting = [i18n.language(i18n.active_language()).greeting] if language_changed else []
+            greeting = [i18n.language(i18n.active_language()).greeting] if greet else []
             self.speak_texts([*greeting, *self.current_screen.spoken_texts()])
 
     def speak_screen(self) -> None:

@@ -106,11 +106,14 @@ def test_language_can_change_in_the_middle_of_a_step(window: MainWindow, qtbot: 
 
 
 def test_choosing_a_language_greets_the_person_in_it(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.speaker.last_request[0][:2] == ("Bonjour", "Touchez l'écran pour commencer")  # type: ignore[attr-defined]
     window.station.visit.start()
     tap(qtbot, button_named(window, "English"))
     assert window.speaker.last_request[0][:2] == ("Hello", "What is your situation?")  # type: ignore[attr-defined]
     window.station.visit.open_theme("work")
     assert window.speaker.last_request[0][0] != "Hello"  # type: ignore[attr-defined]
+    window.station.end_visit()  # back to French for the next person: the welcome says Bonjour once
+    assert window.speaker.last_request[0][:2] == ("Bonjour", "Touchez l'écran pour commencer")  # type: ignore[attr-defined]
 
 
 def test_right_to_left_language_mirrors_the_whole_layout(window: MainWindow) -> None:
