@@ -28,7 +28,12 @@ WINDOWED_SIZE = (1366, 768)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kiosk", description="France Services kiosk")
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="France Services kiosk",
+        epilog="Also: 'kiosk content check [PACK]' validates procedure content; "
+        "'kiosk i18n status' shows each language's catalogs.",
+    )
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
