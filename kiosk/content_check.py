@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 @dataclass(frozen=True)
 class Finding:
     severity: str  # "error" or "warning"
+    source: str  # the file (or pack folder) it is about
     message: str
 
     def __str__(self) -> str:
@@ -42,7 +43,7 @@ def _where(procedure: Procedure, step: Step | None, field: str) -> str:
 
 def _procedure_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Finding]:
     def error(step: Step | None, field: str, problem: str) -> Finding:
-        return Finding("error", f"{_where(procedure, step, field)}: {problem}")
+        return Finding("error", procedure.source_file, f"{_where(procedure, step, field)}: {problem}")
 
     pictograms: list[tuple[Step | None, str, str]] = [(None, "pictogram", procedure.pictogram)]
     pictograms += [
@@ -79,11 +80,7 @@ def _procedure_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Find
     for where, field, name in pictograms:
         if not pictogram_exists(name):
             yield error(where, field, f"no pictogram {name!r} (names look like mdi6.home-outline)")
-    try:
-        reached = reachable(procedure)
-        stuck = cannot_finish(procedure)
-    except KeyError:
-        return  # a broken link, already reported
+    reached, stuck = reachable(procedure), cannot_finish(procedure)
     for step in procedure.steps:
         if step.id not in reached:
             yield error(step, "id", f"step {step.id!r} cannot be reached from the first step")
@@ -100,27 +97,32 @@ def _text_findings(procedure: Procedure, translators: list[Translator]) -> Itera
             if words > EASY_READ_MAX_WORDS:
                 yield Finding(
                     "warning",
+                    procedure.source_file,
                     f"{procedure.source_file}: sentence of {words} words (easy reading: "
                     f"{EASY_READ_MAX_WORDS} at most): {sentence[:60]}…",
                 )
         for translator in translators:
             if not translator.has(text, "procedures"):
                 yield Finding(
-                    "warning", f"{procedure.source_file}: no {translator.code} translation: {text[:60]}"
+                    "warning",
+                    procedure.source_file,
+                    f"{procedure.source_file}: no {translator.code} translation: {text[:60]}",
                 )
 
 
 def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     """All findings for the catalog (or only for files under ``only_under``)."""
-    findings = [Finding("error", str(problem)) for problem in (*catalog.problems, *catalog.degraded)]
+    findings = [
+        Finding("error", problem.source, str(problem)) for problem in (*catalog.problems, *catalog.degraded)
+    ]
     languages = sorted({code for pack in catalog.packs for code in pack.languages} - {SOURCE_LANGUAGE})
     translators = [Translator(code) for code in languages]
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)
         findings += _text_findings(procedure, translators)
     if only_under is not None:
-        root = str(only_under.resolve())
-        findings = [f for f in findings if root in f.message or str(only_under) in f.message]
+        root = only_under.resolve()
+        findings = [f for f in findings if Path(f.source).resolve().is_relative_to(root)]
     return findings
 
 

@@ -71,11 +71,7 @@ class Visit:
 
     def returns_to(self) -> Procedure | None:
         """The procedure this one is a detour of, to go back to at its end."""
-        return (
-            self.catalog.procedures.get(self.place.return_procedure_id)
-            if self.place.return_procedure_id
-            else None
-        )
+        return self.catalog.procedures.get(self.place.return_procedure_id)
 
     def place_outside_help(self) -> Place:
         """Where the person was before opening help (the current place if not in help)."""

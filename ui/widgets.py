@@ -242,12 +242,7 @@ class ListenButton(PictogramButton):
     def __init__(self, texts: Callable[[], list[str]]) -> None:
         super().__init__("mdi6.volume-high", vertical=True, icon_px=32)
         self.texts = texts
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_text(_("Écouter"), _("Lire ce texte à voix haute."))
-
-
-def listen_button(texts: Callable[[], list[str]]) -> ListenButton:
-    button = ListenButton(texts)
-    button.retranslate()
-    return button

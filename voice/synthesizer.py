@@ -67,7 +67,8 @@ class EspeakSynthesizer:
     def _ensure_process(self) -> subprocess.Popen[str]:
         if self._process is not None and self._process.poll() is None:
             return self._process
-        if self._process is not None:
+        if self._process is not None:  # it died on its own: close its pipes before replacing it
+            self._kill()
             self.restarts += 1
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self._process = subprocess.Popen(

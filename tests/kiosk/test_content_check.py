@@ -89,3 +89,13 @@ def test_the_command_checks_a_pack_and_sets_its_exit_code(
 def test_the_bundled_pack_has_no_errors() -> None:
     errors = [str(f) for f in check(load_catalog([BUNDLED_PACK])) if f.severity == "error"]
     assert errors == []
+
+
+def test_checking_one_pack_reports_only_that_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("pack", "other_pack"):
+        shutil.copytree(FIXTURE, tmp_path / name)
+        (tmp_path / name / "procedures" / "mail.yaml").write_text("id: mail\n")
+    monkeypatch.chdir(tmp_path)
+    catalog = load_catalog([Path("pack"), Path("other_pack")])
+    findings = check(catalog, Path("pack"))
+    assert findings and all(f.source.startswith("pack") for f in findings)

@@ -24,7 +24,7 @@ from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from kiosk.visit import Visit
 from ui import pictograms, theme
-from ui.widgets import ListenButton, TileGrid, TileItem, discard, listen_button, text_label
+from ui.widgets import ListenButton, TileGrid, TileItem, discard, text_label
 
 MARGIN = 32
 
@@ -43,6 +43,7 @@ class Screen(QWidget):
         self.layout_.setSpacing(20)
         self.title = text_label("title")
         self.layout_.addWidget(self.title)
+        self._listen_buttons: list[ListenButton] = []
 
     @property
     def visit(self) -> Visit:
@@ -50,12 +51,14 @@ class Screen(QWidget):
 
     def enter(self, place: Place) -> None:
         self.place = place
-        self.refresh()
+        self.retranslate()
 
     def leave(self) -> None:
         """Stop whatever the screen runs while shown (timers, animations)."""
 
     def retranslate(self) -> None:
+        for button in self._listen_buttons:
+            button.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
@@ -70,8 +73,9 @@ class Screen(QWidget):
 
     def listen_button(self, texts: Callable[[], list[str]]) -> ListenButton:
         """An "Écouter" button beside a block of text, reading ``texts()`` aloud."""
-        button = listen_button(texts)
+        button = ListenButton(texts)
         button.clicked.connect(lambda: self.speak_requested.emit(button.texts()))
+        self._listen_buttons.append(button)
         return button
 
     def highlight(self, sentence: str) -> None:

@@ -69,7 +69,6 @@ class IntroScreen(Screen):
             )
         )
         self.need.setText(_("Avant de commencer, préparez :"))
-        self.listen_checklist.retranslate()
         self.checklist.fill([(item.pictogram, content(item.text)) for item in procedure.before_you_start])
         self.other_ways.setText(_("Vous pouvez aussi le faire autrement :"))
         self.other_ways.setVisible(bool(procedure.channels))

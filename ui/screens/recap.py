@@ -40,7 +40,6 @@ class RecapScreen(Screen):
         procedure = self.station.catalog.procedures[self.place.procedure_id]
         self.title.setText(_("Vous êtes arrivé à la fin de ce guide."))
         self.next_title.setText(_("Et après ?"))
-        self.listen_after.retranslate()
         self.after.label.setText(content(procedure.after))
         # Addresses stay left-to-right, even in Arabic or Persian (U+2066 LRI ... U+2069 PDI).
         urls = ", ".join(f"\u2066{url}\u2069" for url in procedure.urls)

@@ -174,8 +174,6 @@ class StepScreen(Screen):
 
     def refresh(self) -> None:
         step, procedure = self.step, self.procedure
-        for button in (self.listen_instruction, self.listen_warning, self.listen_more):
-            button.retranslate()
         number, total = self.visit.progress() or (self.place.step_index + 1, len(procedure.steps))
         self.procedure_name.setText(content(procedure.title))
         self.counter.setText(
