@@ -20,11 +20,22 @@ def default_data_dir() -> Path:
     return Path(base) / APP_DIR_NAME
 
 
+def default_config_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / APP_DIR_NAME
+
+
 @dataclass(frozen=True)
 class Config:
     data_dir: Path = field(
         default_factory=default_data_dir,
         metadata={"description": N_("Dossier où le kiosque garde ses données et son journal.")},
+    )
+    config_dir: Path = field(
+        default_factory=default_config_dir,
+        metadata={
+            "description": N_("Dossier de la clé de la station, lisible par le seul compte du kiosque.")
+        },
     )
     default_language: str = field(
         default="fr",

@@ -27,9 +27,13 @@ class ScreenId(StrEnum):
     RECAP = "recap"
     HELP = "help"
     HELP_SENT = "help_sent"
+    LEAVE = "leave"
+    KEPT = "kept"
+    RESUME = "resume"
 
 
 HELP_SCREENS = frozenset({ScreenId.HELP, ScreenId.HELP_SENT})
+LEAVING_SCREENS = frozenset({ScreenId.LEAVE, ScreenId.KEPT})
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,11 @@ class Navigator:
         """Return to the last place that is not one of ``screens`` (e.g. leaving help)."""
         while self._history and self.current.screen in screens:
             self._move(self._history.pop())
+
+    def restore(self, places: list[Place]) -> None:
+        """Put back a way through the screens kept from another visit; the last place is shown."""
+        *self._history, current = places
+        self._move(current)
 
     def _move(self, place: Place) -> None:
         self.current = place

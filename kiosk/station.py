@@ -15,6 +15,8 @@ from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpDesk
 from kiosk.navigation import WELCOME, Place
+from kiosk.record_keeper import RecordKeeper
+from kiosk.secret import Secret
 from kiosk.visit import Visit
 
 log = logging.getLogger(__name__)
@@ -26,10 +28,12 @@ class Station:
         config: Config,
         catalog: Catalog,
         clock: Callable[[], float] = time.monotonic,
+        keeper: RecordKeeper | None = None,
     ) -> None:
         self.config = config
         self.catalog = catalog
         self.clock = clock
+        self.keeper = keeper or RecordKeeper(None, catalog)
         self.help_desk = HelpDesk()
         self.languages = i18n.offered_languages()
         offered = {language.code for language in self.languages}
@@ -50,6 +54,8 @@ class Station:
 
     def end_visit(self) -> None:
         """Forget the current person entirely and go back to the welcome screen."""
+        if self.visit.started:
+            self.keeper.end(self.visit.session, kept=self.visit.kept_code is not None)
         self.visit.end()
         for listener in self._end_listeners:
             listener()
@@ -57,11 +63,31 @@ class Station:
         log.info("visit ended; session data dropped")
         self._notify(WELCOME)
 
+    def keep_progress(self) -> bool:
+        """Keep the person's progress for another day and show them their code; False if it cannot be kept."""
+        visit = self.visit
+        code = self.keeper.keep_for_later(visit.session, visit.navigator.history, visit.place)
+        if code is None:
+            return False
+        visit.show_kept(code)
+        return True
+
+    def resume(self, code: Secret) -> bool:
+        """Carry on from the progress kept under ``code``; the code is wiped either way."""
+        state = self.keeper.resume(code)
+        code.wipe()
+        if state is None:
+            return False
+        self.visit.resume(state)
+        return True
+
     def _new_visit(self) -> Visit:
         i18n.set_language(self.default_language)
         return Visit(self.catalog, self.help_desk, self.default_language, self.clock, self._notify)
 
     def _notify(self, place: Place) -> None:
         log.info("screen %s", place.screen.value)
+        if self.visit.started:
+            self.keeper.save(self.visit.session)
         for listener in self._listeners:
             listener(place)

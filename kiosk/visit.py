@@ -11,8 +11,10 @@ from collections.abc import Callable
 from kiosk import i18n
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpStatus
-from kiosk.navigation import HELP_SCREENS, Navigator, Place, ScreenId, resolve_next
+from kiosk.navigation import HELP_SCREENS, WELCOME, Navigator, Place, ScreenId, resolve_next
 from kiosk.procedures import Procedure, Step
+from kiosk.resume import apply_preferences, places_of
+from kiosk.secret import Secret
 from kiosk.session import Session
 from kiosk.walkthrough import Move, remaining_steps
 
@@ -32,6 +34,7 @@ class Visit:
         self._on_change = on_change
         self.session = Session(language=language)
         self.navigator = Navigator(self._moved)
+        self.kept_code: Secret | None = None  # the code given to come back, while it is on screen
 
     @property
     def place(self) -> Place:
@@ -162,13 +165,41 @@ class Visit:
             self.help_desk.cancel(request)
         self.leave_help()
 
+    def open_leave(self) -> None:
+        """The person wants to go: ask whether to erase everything or keep it for next time."""
+        self.navigator.go(Place(ScreenId.LEAVE))
+
+    def show_kept(self, code: Secret) -> None:
+        self.kept_code = code
+        self.navigator.go(Place(ScreenId.KEPT))
+
+    def open_resume(self) -> None:
+        self.navigator.go(Place(ScreenId.RESUME))
+
+    def resume(self, state: dict[str, object]) -> None:
+        """Carry on from a state kept at an earlier visit (see kiosk.resume)."""
+        places = places_of(state)
+        if not all(self._exists(place) for place in places):
+            places = [WELCOME, Place(ScreenId.HOME)]  # the content changed since: start from the situations
+        apply_preferences(self.session, state)
+        i18n.set_language(self.session.language)
+        self.navigator.restore(places)
+
+    def _exists(self, place: Place) -> bool:
+        if not place.procedure_id:
+            return True
+        procedure = self.catalog.procedures.get(place.procedure_id)
+        return procedure is not None and place.step_index < len(procedure.steps)
+
     def cycle_text_size(self) -> None:
         self.session.cycle_text_size()
 
     def end(self) -> None:
-        """The person has left: their open requests are withdrawn."""
+        """The person has left: their open requests are withdrawn and the code on screen wiped."""
         for request in self.session.help_requests:
             self.help_desk.cancel(request)
+        if self.kept_code is not None:
+            self.kept_code.wipe()
 
     def _moved(self, place: Place) -> None:
         step = self.step(place)
