@@ -8,6 +8,7 @@ notice is left for the mediator.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -166,6 +167,11 @@ class RecordKeeper:
             return code
 
         return self._attempt(keep)
+
+    def resume_until(self) -> str:
+        """The day (YYYY-MM-DD) until which progress kept now can be taken back."""
+        days = self.store.retention_days("resume_days") if self.store is not None else 0
+        return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()
 
     def resume(self, code: Secret) -> dict[str, object] | None:
         """The state kept under this code, or None; five wrong codes lock resuming for five minutes."""

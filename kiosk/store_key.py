@@ -167,6 +167,11 @@ class KeyFiles:
     station_secret: Path
 
     @property
+    def needs_passphrase(self) -> bool:
+        params = self.read_params()
+        return params is not None and params.mode is KeyMode.PASSPHRASE
+
+    @property
     def pending_params(self) -> Path:
         """Settings of a key change that may not have finished (kept until it is known to have)."""
         return self.params.with_name(self.params.name + ".new")

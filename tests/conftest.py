@@ -13,6 +13,7 @@ import pytest
 from kiosk import i18n
 from kiosk.config import Config
 from kiosk.content_loader import Catalog, load_catalog
+from kiosk.record_keeper import RecordKeeper, StorePaths
 from kiosk.station import Station
 
 
@@ -50,6 +51,17 @@ def station(config: Config, bundled_catalog: Catalog, clock: FakeClock) -> Itera
     i18n.set_language(i18n.SOURCE_LANGUAGE)
 
 
+@pytest.fixture
+def stored_station(tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock) -> Iterator[Station]:
+    """A station with its real encrypted store (station-secret mode) in a private temporary folder."""
+    config = Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    keeper = RecordKeeper.open(StorePaths.under(config.data_dir, config.config_dir), bundled_catalog, clock=clock)
+    yield Station(config, bundled_catalog, clock=clock, keeper=keeper)
+    if keeper.store is not None:
+        keeper.store.close()
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
 def walk_to_step(station: Station, procedure_id: str, step_number: int, language: str = "fr") -> None:
     """From the welcome screen to step ``step_number`` (1-based) of a procedure, as a person would."""
     visit = station.visit
@@ -59,3 +71,11 @@ def walk_to_step(station: Station, procedure_id: str, step_number: int, language
     visit.open_procedure(procedure_id)
     for _ in range(step_number):
         visit.next()
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes into the real user's data or config folders (the station secret lives there)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

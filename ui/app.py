@@ -17,9 +17,13 @@ from kiosk.config import Config, default_data_dir
 from kiosk.content_loader import BUNDLED_PACK, load_catalog
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
+from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.secret import Secret
 from kiosk.station import Station
+from kiosk.store_key import WrongPassphrase
 from ui import theme
 from ui.main_window import MainWindow
+from ui.unlock_dialog import UnlockDialog
 from ui.voice_player import QtSpeaker
 from voice.speaker import SilentSpeaker, Speaker
 
@@ -32,7 +36,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="kiosk",
         description="France Services kiosk",
         epilog="Also: 'kiosk content check [PACK]' validates procedure content; "
-        "'kiosk i18n status' shows each language's catalogs.",
+        "'kiosk i18n status' shows each language's catalogs; "
+        "'kiosk store status|use-passphrase|use-station-secret|rekey|purge' manages the encrypted store.",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
@@ -68,11 +73,37 @@ def create_application() -> QApplication:
     return app
 
 
-def build_station(config: Config) -> Station:
+def build_station(config: Config, passphrase: Secret | None = None) -> Station:
+    """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
     catalog = load_catalog(config.pack_dirs)
     for problem in catalog.problems:
         log.warning("content skipped: %s", problem)
-    return Station(config, catalog)
+    keeper = RecordKeeper.open(store_paths(config), catalog, passphrase)
+    return Station(config, catalog, keeper=keeper)
+
+
+def store_paths(config: Config) -> StorePaths:
+    return StorePaths.under(config.data_dir, config.config_dir)
+
+
+def unlock_station(config: Config) -> Station | None:
+    """Build the station; when the store is locked with a passphrase, ask a mediator for it first."""
+    if not store_paths(config).keys.needs_passphrase:
+        return build_station(config)
+    opened: list[Station] = []
+
+    def attempt(passphrase: Secret) -> bool:
+        try:
+            opened.append(build_station(config, passphrase))
+        except WrongPassphrase:
+            return False
+        return True
+
+    dialog = UnlockDialog(attempt)
+    dialog.setStyleSheet(theme.stylesheet(1.0))
+    dialog.showFullScreen()
+    dialog.exec()
+    return opened[0] if opened else None
 
 
 def build_speaker(config: Config) -> Speaker:
@@ -81,8 +112,10 @@ def build_speaker(config: Config) -> Speaker:
     return QtSpeaker(config.data_dir / "voice-cache", pack if pack.is_dir() else None)
 
 
-def build_window(config: Config, speaker: Speaker | None = None) -> MainWindow:
-    return MainWindow(build_station(config), speaker or SilentSpeaker())
+def build_window(
+    config: Config, speaker: Speaker | None = None, station: Station | None = None
+) -> MainWindow:
+    return MainWindow(station or build_station(config), speaker or SilentSpeaker())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     configure_logging(config.data_dir)
     app = create_application()
-    window = build_window(config, None if args.silent else build_speaker(config))
+    station = unlock_station(config)
+    if station is None:
+        return 1
+    window = build_window(config, None if args.silent else build_speaker(config), station)
     if args.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()

@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: ``content check`` and ``i18n status`` run headless; all else starts the kiosk."""
+"""The ``kiosk`` command: ``content``, ``i18n`` and ``store`` run headless; all else starts the kiosk."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.i18n_status import main as i18n_main
 
         return i18n_main(arguments[1:])
+    if arguments[:1] == ["store"]:
+        from kiosk.store_admin import main as store_main
+
+        return store_main(arguments[1:])
     from ui.app import main as app_main
 
     return app_main(arguments)

@@ -9,6 +9,7 @@ screen aloud. Idle detection lives here too, fed by every touch in the app.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import i18n
@@ -31,6 +32,14 @@ class CoreEvents(QObject):
     """Carries the core's callbacks onto the GUI thread as Qt signals."""
 
     place_changed = Signal(object)
+
+
+def forget_clipboard() -> None:
+    """Nothing a person copied stays for the next one (both the clipboard and the X selection)."""
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
 
 
 class MainWindow(QWidget):
@@ -63,6 +72,7 @@ class MainWindow(QWidget):
         if isinstance(speaker, QtSpeaker):
             speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(speaker.forget_personal)
+        station.add_end_listener(forget_clipboard)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -106,7 +116,12 @@ class MainWindow(QWidget):
         self.speak_texts(self.current_screen.spoken_texts())
 
     def speak_texts(self, texts: list[str]) -> None:
-        self.speaker.speak(texts, i18n.active_language(), slow=self.station.visit.session.slow_speech)
+        self.speaker.speak(
+            texts,
+            i18n.active_language(),
+            slow=self.station.visit.session.slow_speech,
+            personal=self.current_screen.speaks_personal_data,
+        )
 
     def check_idle(self) -> None:
         """Warn, then end the visit, when nobody has touched the screen for too long."""
@@ -167,6 +182,7 @@ class MainWindow(QWidget):
         bar = self.nav_bar
         bar.back.connect(lambda: self.station.visit.back())
         bar.home.connect(lambda: self.station.visit.home())
+        bar.leave.connect(lambda: self.station.visit.open_leave())
         bar.language.connect(lambda: self.station.visit.open_language_choice())
         bar.help.connect(lambda: self.station.visit.open_help())
         bar.repeat.connect(self.speak_screen)

@@ -1,4 +1,4 @@
-"""The bar on every screen: Back, Home, Repeat, text size, Language and Help."""
+"""The bar on every screen: Back, Home, Leave, Repeat, voice, text size, Language and Help."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.i18n import _
-from kiosk.navigation import Place, ScreenId
+from kiosk.navigation import LEAVING_SCREENS, Place, ScreenId
 from ui import pictograms
 from ui.widgets import PictogramButton
 
@@ -14,6 +14,7 @@ from ui.widgets import PictogramButton
 class NavBar(QFrame):
     back = Signal()
     home = Signal()
+    leave = Signal()
     repeat = Signal()
     text_size = Signal()
     voice = Signal()
@@ -38,6 +39,7 @@ class NavBar(QFrame):
 
         self.back_button = button(self.back, "mdi6.arrow-left-bold")
         self.home_button = button(self.home, "mdi6.home-outline")
+        self.leave_button = button(self.leave, "mdi6.exit-run")
         self.repeat_button = button(self.repeat, "mdi6.replay")
         self.text_size_button = button(self.text_size, "mdi6.format-size")
         self.voice_button = button(self.voice, "mdi6.account-voice")
@@ -46,6 +48,7 @@ class NavBar(QFrame):
         self.help_button.setMinimumWidth(160)
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
+        layout.addWidget(self.leave_button)
         layout.addStretch(1)
         for widget in (
             self.repeat_button,
@@ -60,6 +63,7 @@ class NavBar(QFrame):
         at_start = place.screen is ScreenId.WELCOME
         self.back_button.setVisible(can_go_back and not at_start)
         self.home_button.setVisible(not at_start and place.screen is not ScreenId.HOME)
+        self.leave_button.setVisible(not at_start and place.screen not in LEAVING_SCREENS)
         self.help_button.setEnabled(place.screen not in (ScreenId.HELP, ScreenId.HELP_SENT))
         self.back_button.set_pictogram(
             pictograms.directional("mdi6.arrow-left-bold", "mdi6.arrow-right-bold", self.layoutDirection())
@@ -68,6 +72,7 @@ class NavBar(QFrame):
     def retranslate(self) -> None:
         self.back_button.set_text(_("Retour"), _("Revenir à l'écran d'avant. Rien n'est perdu."))
         self.home_button.set_text(_("Accueil"), _("Revenir à la liste des situations. Rien n'est perdu."))
+        self.leave_button.set_text(_("Partir"), _("Vous avez fini ou vous devez partir."))
         self.repeat_button.set_text(_("Répéter"), _("Relire cet écran à voix haute."))
         self.text_size_button.set_text(_("Texte"), _("Agrandir le texte."))
         self.voice_button.set_text(_("Voix"), _("Régler la voix : lecture, vitesse, volume."))

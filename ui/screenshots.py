@@ -41,6 +41,7 @@ def _tour_path(catalog: Catalog) -> tuple[Procedure, list[Move]]:
 def tour(window: object, language: str) -> Iterator[str]:
     """Walk a fresh visit through every screen, yielding a name for each one reached."""
     from ui.main_window import MainWindow
+    from ui.screens.resume import ResumeScreen
     from ui.screens.step import StepScreen
 
     assert isinstance(window, MainWindow)
@@ -96,6 +97,21 @@ def tour(window: object, language: str) -> Iterator[str]:
     yield "idle-warning"
     window.idle.touch(station.clock())
     window.check_idle()
+    visit.open_leave()
+    yield "leave"
+    if station.keep_progress():
+        yield "kept"
+    station.end_visit()
+    visit = station.visit
+    visit.start()
+    visit.choose_language(language)
+    visit.open_resume()
+    resume_screen = window.current_screen
+    assert isinstance(resume_screen, ResumeScreen)
+    for digit in "000000":
+        resume_screen.type_digit(digit)
+    resume_screen.submit()  # a code nobody was given: the screen explains
+    yield "resume-wrong-code"
 
 
 def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_dir: Path) -> list[Path]:
@@ -108,7 +124,7 @@ def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_d
     out.mkdir(parents=True, exist_ok=True)
     for language in languages:
         for width, height in sizes:
-            window = build_window(Config(data_dir=data_dir))
+            window = build_window(Config(data_dir=data_dir, config_dir=data_dir / "config"))
             window.resize(width, height)
             window.show()
             for index, name in enumerate(tour(window, language)):

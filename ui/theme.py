@@ -50,6 +50,7 @@ def stylesheet(scale: float = 1.0) -> str:
     QLabel[role="hint"] {{ color: {HINT}; }}
     QLabel[role="greeting"] {{ font-size: {GREETING_PX}px; font-weight: bold; }}
     QLabel[role="ticket"] {{ font-size: {GREETING_PX}px; font-weight: bold; }}
+    QPushButton[role="key"] QLabel {{ font-size: {title}px; font-weight: bold; }}
     QPushButton {{
         background: {SURFACE}; color: {TEXT}; border: 3px solid {TEXT};
         border-radius: 14px; padding: 8px 16px; min-width: {MIN_TOUCH}px; min-height: {MIN_TOUCH}px;

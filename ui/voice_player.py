@@ -82,12 +82,12 @@ class QtSpeaker(QObject):
     def speaking(self) -> bool:
         return self._playing is not None or bool(self._pending)
 
-    def speak(self, texts: Sequence[str], language: str, slow: bool = False) -> None:
+    def speak(self, texts: Sequence[str], language: str, slow: bool = False, personal: bool = False) -> None:
         self.stop()
         texts = tuple(text for text in texts if text.strip())
         if texts:
             self._prepared_all = False
-            self._narrator.say(SpeechRequest(texts, language, slow))
+            self._narrator.say(SpeechRequest(texts, language, slow, personal))
 
     def stop(self) -> None:
         self._narrator.cancel()

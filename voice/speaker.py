@@ -16,8 +16,11 @@ class Speaker(Protocol):
         """True when speech can actually be heard."""
         ...
 
-    def speak(self, texts: Sequence[str], language: str, slow: bool = False) -> None:
-        """Stop anything being spoken and read ``texts`` in order."""
+    def speak(self, texts: Sequence[str], language: str, slow: bool = False, personal: bool = False) -> None:
+        """Stop anything being spoken and read ``texts`` in order.
+
+        ``personal`` texts (a code, what the person typed) are never kept after the visit.
+        """
         ...
 
     def stop(self) -> None:
@@ -32,9 +35,11 @@ class SilentSpeaker:
 
     def __init__(self) -> None:
         self.last_request: tuple[tuple[str, ...], str] | None = None
+        self.last_was_personal = False
 
-    def speak(self, texts: Sequence[str], language: str, slow: bool = False) -> None:
+    def speak(self, texts: Sequence[str], language: str, slow: bool = False, personal: bool = False) -> None:
         self.last_request = (tuple(texts), language)
+        self.last_was_personal = personal
 
     def stop(self) -> None:
         self.last_request = None

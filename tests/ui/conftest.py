@@ -15,13 +15,24 @@ from ui.main_window import MainWindow
 from voice.speaker import SilentSpeaker
 
 
-@pytest.fixture
-def window(station: Station, qtbot: QtBot) -> Iterator[MainWindow]:
+def open_window(station: Station, qtbot: QtBot) -> MainWindow:
     create_application()
     main_window = MainWindow(station, SilentSpeaker())
     qtbot.addWidget(main_window)
     main_window.resize(1366, 768)
     main_window.show()
     QApplication.processEvents()
-    yield main_window
+    return main_window
+
+
+@pytest.fixture
+def window(station: Station, qtbot: QtBot) -> Iterator[MainWindow]:
+    yield open_window(station, qtbot)
+    QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def stored_window(stored_station: Station, qtbot: QtBot) -> Iterator[MainWindow]:
+    """A kiosk window whose station keeps records in a real encrypted store."""
+    yield open_window(stored_station, qtbot)
     QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -8,8 +8,11 @@ from ui.screens.help import HelpScreen
 from ui.screens.help_sent import HelpSentScreen
 from ui.screens.home import HomeScreen
 from ui.screens.intro import IntroScreen
+from ui.screens.kept import KeptScreen
 from ui.screens.language import LanguageScreen
+from ui.screens.leave import LeaveScreen
 from ui.screens.recap import RecapScreen
+from ui.screens.resume import ResumeScreen
 from ui.screens.situation import SituationScreen
 from ui.screens.step import StepScreen
 from ui.screens.welcome import WelcomeScreen
@@ -26,5 +29,8 @@ SCREENS: dict[ScreenId, type[Screen]] = {
         RecapScreen,
         HelpScreen,
         HelpSentScreen,
+        LeaveScreen,
+        KeptScreen,
+        ResumeScreen,
     )
 }

@@ -31,6 +31,7 @@ MARGIN = 32
 
 class Screen(QWidget):
     screen_id: ScreenId
+    speaks_personal_data = False  # True when what is read out must not outlive the visit (a code)
     speak_requested = Signal(list)  # texts to read aloud now (an explanation that just opened)
 
     def __init__(self, station: Station) -> None:

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from kiosk.i18n import _
 from kiosk.navigation import ScreenId
+from kiosk.station import Station
 from kiosk.themes import THEMES
-from ui.screens.base import TileScreen
-from ui.widgets import TileItem
+from ui.screens.base import TileScreen, action_row
+from ui.widgets import PictogramButton, TileItem
 
 
 class HomeScreen(TileScreen):
     screen_id = ScreenId.HOME
     columns = 3
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(station)
+        self.resume_button = PictogramButton("mdi6.numeric")
+        self.resume_button.clicked.connect(lambda: self.visit.open_resume())
+        self.layout_.addLayout(action_row(leading=self.resume_button))
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.resume_button.set_text(
+            _("J'ai un code pour reprendre"), _("Reprendre là où vous étiez à une autre visite.")
+        )
+        self.resume_button.setVisible(self.station.keeper.keeps_records)
 
     def texts(self) -> tuple[str, str]:
         return _("Quelle est votre situation ?"), _("Touchez l'image qui correspond à votre besoin.")

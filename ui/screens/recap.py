@@ -31,7 +31,7 @@ class RecapScreen(Screen):
         self.home_button = PictogramButton("mdi6.view-grid-outline")
         self.home_button.clicked.connect(lambda: self.visit.home())
         self.finish_button = PictogramButton("mdi6.exit-run", role="primary")
-        self.finish_button.clicked.connect(lambda: self.station.end_visit())
+        self.finish_button.clicked.connect(lambda: self.visit.open_leave())
         self.resume_button = PictogramButton("mdi6.keyboard-return", role="primary")
         self.resume_button.clicked.connect(lambda: self.visit.next())
         self.layout_.addLayout(action_row(self.home_button, self.finish_button, self.resume_button))
@@ -55,7 +55,7 @@ class RecapScreen(Screen):
                 _("Revenir au guide que vous aviez commencé, là où vous étiez."),
             )
         self.finish_button.set_text(
-            _("J'ai fini"), _("Efface tout ce que vous avez fait ici et revient au début.")
+            _("J'ai fini"), _("Partir : tout effacer, ou garder un code pour revenir.")
         )
 
     def spoken_texts(self) -> list[str]:

@@ -1,0 +1,124 @@
+"""``kiosk store``: see the store's state, choose how it is locked, change its key, purge old records.
+
+For the person who looks after the station (a volunteer, a mediator) at a
+terminal. Every change goes into the audit journal. Passphrases are asked
+without echo and never written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.config import default_config_dir, default_data_dir
+from kiosk.content_loader import load_catalog
+from kiosk.errors import KioskError
+from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.secret import Secret
+from kiosk.store_key import MIN_PASSPHRASE_LENGTH, KeyMode
+
+Ask = Callable[[str], str]
+
+
+def ask_new_passphrase(ask: Ask) -> Secret:
+    first = Secret(ask(f"New passphrase (at least {MIN_PASSPHRASE_LENGTH} characters): "))
+    second = Secret(ask("Type it again: "))
+    try:
+        if not first.matches(second):
+            raise KioskError("the two passphrases differ; nothing was changed")
+        if len(first) < MIN_PASSPHRASE_LENGTH:
+            raise KioskError(f"a passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters")
+    finally:
+        second.wipe()
+    return first
+
+
+def open_keeper(paths: StorePaths, ask: Ask) -> RecordKeeper:
+    passphrase = Secret(ask("Current passphrase: ")) if paths.keys.needs_passphrase else None
+    try:
+        keeper = RecordKeeper.open(paths, load_catalog(), passphrase)
+    finally:
+        if passphrase is not None:
+            passphrase.wipe()
+    if keeper.store is None:
+        raise KioskError("; ".join(n.message for n in keeper.notices) or "the store cannot be opened")
+    return keeper
+
+
+def change_key(paths: StorePaths, mode: KeyMode, ask: Ask) -> str:
+    keeper = open_keeper(paths, ask)
+    store = keeper.store
+    assert store is not None
+    passphrase = ask_new_passphrase(ask) if mode is KeyMode.PASSPHRASE else None
+    try:
+        new_key = paths.keys.prepare_change(mode, passphrase)
+    finally:
+        if passphrase is not None:
+            passphrase.wipe()
+    store.rekey(new_key)
+    paths.keys.finish_change()
+    store.journal("store.rekeyed", {"mode": mode.value}, time.time())
+    store.close()
+    lock = "a passphrase" if mode is KeyMode.PASSPHRASE else "the station secret"
+    return f"the store is now locked with {lock}"
+
+
+def status(paths: StorePaths, ask: Ask) -> str:
+    keeper = open_keeper(paths, ask)
+    store = keeper.store
+    assert store is not None
+    tables = store.tables()
+    broken = store.broken_journal_entry()
+    lines = [
+        f"store:        {paths.database}",
+        f"locked with:  {'passphrase' if paths.keys.needs_passphrase else 'station secret'}",
+        f"sessions in progress: {len(tables['sessions'])}",
+        f"kept for later:       {len(tables['resume_records'])}",
+        f"activity records:     {len(tables['activity'])}",
+        f"audit journal:        {len(tables['audit_journal'])} entries, "
+        + ("chain intact" if broken is None else f"BROKEN at entry {broken}"),
+        *(f"notice: {notice.message}" for notice in keeper.notices),
+    ]
+    store.close()
+    return "\n".join(lines)
+
+
+def purge(paths: StorePaths, ask: Ask) -> str:
+    keeper = open_keeper(paths, ask)  # opening purges what is past its retention delay
+    assert keeper.store is not None
+    keeper.store.close()
+    return "records past their retention delay were deleted"
+
+
+def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
+    parser = argparse.ArgumentParser(prog="kiosk store", description="The kiosk's encrypted store.")
+    parser.add_argument(
+        "action",
+        choices=("status", "use-passphrase", "use-station-secret", "rekey", "purge"),
+        help="status; lock with a passphrase typed at each start; lock with the station secret (default); "
+        "change the key in the same mode; delete what is past its retention delay",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help=f"default: {default_data_dir()}")
+    parser.add_argument("--config-dir", type=Path, default=None, help=f"default: {default_config_dir()}")
+    args = parser.parse_args(argv)
+    paths = StorePaths.under(args.data_dir or default_data_dir(), args.config_dir or default_config_dir())
+    try:
+        if args.action == "status":
+            message = status(paths, ask)
+        elif args.action == "purge":
+            message = purge(paths, ask)
+        else:
+            if args.action == "rekey":
+                mode = KeyMode.PASSPHRASE if paths.keys.needs_passphrase else KeyMode.STATION_SECRET
+            else:
+                mode = KeyMode.PASSPHRASE if args.action == "use-passphrase" else KeyMode.STATION_SECRET
+            message = change_key(paths, mode, ask)
+    except KioskError as error:
+        print(f"kiosk store: {error}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0

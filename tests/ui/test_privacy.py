@@ -1,0 +1,182 @@
+"""Nothing of a person outlives their visit: the canary test and the next-person test.
+
+The canary test types distinctive credentials through every credential field the
+kiosk has (the store's passphrase at start-up, the resume code on its keypad),
+copies one to the clipboard, ends the visit, and then looks for them everywhere
+the kiosk could have left them: the raw database, its WAL and SHM files, every
+table of the decrypted database, the data and config folders (logs, key files,
+audio cache), the temporary folder and the clipboard.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import Config
+from kiosk.data_dir import configure_logging, prepare_data_dir
+from kiosk.navigation import ScreenId
+from kiosk.record_keeper import RecordKeeper
+from kiosk.secret import Secret
+from kiosk.station import Station
+from tests.conftest import walk_to_step
+from tests.ui.conftest import open_window
+from ui.app import build_station, store_paths
+from ui.main_window import MainWindow
+from ui.screens.resume import ResumeScreen
+from ui.unlock_dialog import UnlockDialog
+
+PASSPHRASE_CANARY = "canary-PASSPHRASE-7f3a9c2e"
+WRONG_CANARY = "canary-WRONG-b41d07e5aa"
+CLIPBOARD_CANARY = "canary-CLIPBOARD-5e8f1b"
+PROCEDURE = "caf-prime-activite"
+
+
+def encodings(canary: str) -> list[bytes]:
+    return [canary.encode("utf-8"), canary.encode("utf-16-le"), canary.encode("utf-16-be")]
+
+
+def files_under(*folders: Path, since: float) -> Iterator[Path]:
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for path in folder.rglob("*"):
+            try:
+                if path.is_file() and path.stat().st_mtime >= since and path.stat().st_size < 64 * 2**20:
+                    yield path
+            except OSError:
+                continue  # a file another process removed meanwhile
+
+
+def widget_texts(window: MainWindow) -> str:
+    texts = []
+    for screen in window.screens.values():
+        texts += [label.text() for label in screen.findChildren(QLabel)]
+        texts += [button.text() for button in screen.findChildren(QAbstractButton)]
+        texts += [field.text() for field in screen.findChildren(QLineEdit)]
+    return "\n".join(texts)
+
+
+@pytest.fixture
+def logged(tmp_path: Path) -> Iterator[Path]:
+    data = prepare_data_dir(tmp_path / "data")
+    configure_logging(data)
+    yield data
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", "").startswith(str(data)):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtBot) -> None:
+    started = time.time() - 1
+    config = Config(data_dir=logged, config_dir=tmp_path / "config")
+    paths = store_paths(config)
+    RecordKeeper.open(paths, build_station(config).catalog, Secret(PASSPHRASE_CANARY)).store.close()  # type: ignore[union-attr]
+
+    # A mediator opens the kiosk: one wrong passphrase, then the right one, typed in the real field.
+    opened: list[Station] = []
+
+    def attempt(passphrase: Secret) -> bool:
+        try:
+            opened.append(build_station(config, passphrase))
+        except Exception:  # noqa: BLE001 - a wrong passphrase: try again
+            return False
+        return True
+
+    dialog = UnlockDialog(attempt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for typed in (WRONG_CANARY, PASSPHRASE_CANARY):
+        qtbot.keyClicks(dialog.field, typed)
+        dialog.open_button.click()
+        assert dialog.field.text() == ""
+    assert opened and dialog.result() == UnlockDialog.DialogCode.Accepted
+    station = opened[0]
+    window = open_window(station, qtbot)
+
+    # A person walks through a procedure, keeps a code, comes back with it, copies something, leaves.
+    walk_to_step(station, PROCEDURE, 2)
+    station.visit.open_leave()
+    assert station.keep_progress()
+    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
+    station.end_visit()
+    station.visit.start()
+    station.visit.choose_language("fr")
+    station.visit.open_resume()
+    resume = window.current_screen
+    assert isinstance(resume, ResumeScreen)
+    for digit in code:
+        resume.digit_buttons[digit].click()
+    resume.go_button.click()
+    assert station.visit.place.screen is ScreenId.STEP
+    QGuiApplication.clipboard().setText(CLIPBOARD_CANARY)
+    station.end_visit()
+    QApplication.processEvents()
+
+    # Nothing is found anywhere.
+    assert QGuiApplication.clipboard().text() == ""
+    assert code not in widget_texts(window) and f"{code[:3]} {code[3:]}" not in widget_texts(window)
+    store = station.keeper.store
+    assert store is not None
+    decrypted = repr(store.tables())
+    for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY, code):
+        assert canary not in decrypted, f"{canary} in a table"
+    searched = list(files_under(logged, tmp_path / "config", Path(tempfile.gettempdir()), since=started))
+    assert any(p.name == "kiosk.db" for p in searched) and any(p.name == "kiosk.log" for p in searched)
+    assert any(p.name.endswith("-wal") for p in searched), "the WAL file is searched too"
+    for path in searched:
+        content = path.read_bytes()
+        for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY):
+            assert not any(form in content for form in encodings(canary)), f"{canary} found in {path}"
+        if path.suffix in (".log", ".json", ".secret", ".txt", ".yaml") or path.name.startswith("kiosk.log"):
+            assert code.encode() not in content, f"the resume code is in {path}"
+
+
+def test_the_next_person_sees_no_trace_of_the_one_before(stored_window: MainWindow) -> None:
+    station = stored_window.station
+    walk_to_step(station, PROCEDURE, 2, language="ar")
+    station.visit.cycle_text_size()
+    station.visit.open_help()
+    station.visit.open_leave()
+    station.keep_progress()
+    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
+    stored_window.current_screen.done_button.click()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+
+    visit = station.visit
+    assert visit.place.screen is ScreenId.WELCOME and not visit.navigator.can_go_back
+    assert visit.session.language == "fr" and visit.session.text_size == 0 and visit.kept_code is None
+    assert visit.session.steps_reached == {} and visit.pending_help() is None
+    assert QApplication.layoutDirection() == QApplication.layoutDirection().LeftToRight
+    assert station.keeper.store is not None and station.keeper.store.session_ids() == []
+    # The second person goes through every kind of screen: none shows the first one's code or choices.
+    visit.start()
+    visit.choose_language("fr")
+    for action in (
+        lambda: visit.open_theme(station.catalog.procedures[PROCEDURE].theme),
+        lambda: visit.open_procedure(PROCEDURE),
+        visit.next,
+        visit.open_help,
+        visit.leave_help,
+        visit.open_leave,
+        visit.home,
+        visit.open_resume,
+    ):
+        action()
+        QApplication.processEvents()
+        shown = widget_texts(stored_window)
+        assert code not in shown.replace(" ", "")
+        assert stored_window.nav_bar.back_button.text_shown() == "Retour", "the interface is back in French"
+    resume = stored_window.current_screen
+    assert isinstance(resume, ResumeScreen)
+    assert resume.shown.text().count("_") == 6
