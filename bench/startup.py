@@ -33,7 +33,8 @@ from pathlib import Path
 from kiosk.config import Config
 from ui.app import build_window, create_application
 app = create_application()
-window = build_window(Config(data_dir=Path(tempfile.mkdtemp())))
+folder = Path(tempfile.mkdtemp())
+window = build_window(Config(data_dir=folder, config_dir=folder / "config"))
 window.resize(1366, 768); window.show(); window.grab()
 print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

@@ -68,7 +68,7 @@ def synthesis_ms(language_code: str, runs: int = 5) -> float:
 def main() -> None:
     create_application()
     data = Path(tempfile.mkdtemp())
-    station = build_station(Config(data_dir=data))
+    station = build_station(Config(data_dir=data, config_dir=data / "config"))
     speaker = QtSpeaker(data / "voice-cache")
     window = MainWindow(station, speaker)
     window.resize(1366, 768)

@@ -36,9 +36,9 @@ def spaced(code: Secret) -> str:
 
 
 def resume_state(session: Session, history: tuple[Place, ...], current: Place) -> dict[str, Any]:
-    """What is kept to carry on: the way back stops at the last place outside help and leaving."""
+    """What is kept to carry on: the way ends at the last place outside help, leaving and resuming."""
     places = [*history, current]
-    while places and places[-1].screen in HELP_SCREENS | LEAVING_SCREENS:
+    while places and places[-1].screen in HELP_SCREENS | LEAVING_SCREENS | {ScreenId.RESUME}:
         places.pop()
     if not places or places[-1].screen in (ScreenId.WELCOME, ScreenId.LANGUAGE):
         places = [Place(ScreenId.WELCOME), Place(ScreenId.HOME)]

@@ -55,7 +55,9 @@ def station(config: Config, bundled_catalog: Catalog, clock: FakeClock) -> Itera
 def stored_station(tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock) -> Iterator[Station]:
     """A station with its real encrypted store (station-secret mode) in a private temporary folder."""
     config = Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
-    keeper = RecordKeeper.open(StorePaths.under(config.data_dir, config.config_dir), bundled_catalog, clock=clock)
+    keeper = RecordKeeper.open(
+        StorePaths.under(config.data_dir, config.config_dir), bundled_catalog, clock=clock
+    )
     yield Station(config, bundled_catalog, clock=clock, keeper=keeper)
     if keeper.store is not None:
         keeper.store.close()

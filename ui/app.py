@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 import kiosk
 from kiosk import i18n
 from kiosk.config import Config, default_data_dir
-from kiosk.content_loader import BUNDLED_PACK, load_catalog
+from kiosk.content_loader import BUNDLED_PACK, Catalog, load_catalog
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
 from kiosk.record_keeper import RecordKeeper, StorePaths
@@ -73,13 +73,17 @@ def create_application() -> QApplication:
     return app
 
 
-def build_station(config: Config, passphrase: Secret | None = None) -> Station:
-    """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
+def load_content(config: Config) -> Catalog:
     catalog = load_catalog(config.pack_dirs)
     for problem in catalog.problems:
         log.warning("content skipped: %s", problem)
-    keeper = RecordKeeper.open(store_paths(config), catalog, passphrase)
-    return Station(config, catalog, keeper=keeper)
+    return catalog
+
+
+def build_station(config: Config, passphrase: Secret | None = None) -> Station:
+    """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
+    catalog = load_content(config)
+    return Station(config, catalog, keeper=RecordKeeper.open(store_paths(config), catalog, passphrase))
 
 
 def store_paths(config: Config) -> StorePaths:
@@ -87,9 +91,7 @@ def store_paths(config: Config) -> StorePaths:
 
 
 def unlock_station(config: Config) -> Station | None:
-    """Build the station; when the store is locked with a passphrase, ask a mediator for it first."""
-    if not store_paths(config).keys.needs_passphrase:
-        return build_station(config)
+    """Ask a mediator for the store's passphrase, then build the station (None if they gave up)."""
     opened: list[Station] = []
 
     def attempt(passphrase: Secret) -> bool:
@@ -140,9 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     configure_logging(config.data_dir)
     app = create_application()
-    station = unlock_station(config)
-    if station is None:
-        return 1
+    station = None
+    if store_paths(config).keys.needs_passphrase:
+        station = unlock_station(config)
+        if station is None:
+            return 1
     window = build_window(config, None if args.silent else build_speaker(config), station)
     if args.windowed:
         window.resize(*WINDOWED_SIZE)

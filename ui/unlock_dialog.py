@@ -37,8 +37,7 @@ def secret_field() -> QLineEdit:
 def take_secret(field: QLineEdit) -> Secret:
     """The field's text as a Secret; the field (and its undo history) is emptied."""
     secret = Secret(field.text())
-    field.clear()
-    field.setText("")  # a second set leaves no undo step that holds the old text
+    field.setText("")  # unlike clear(), setText also empties the undo history
     return secret
 
 

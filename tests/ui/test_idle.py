@@ -57,3 +57,15 @@ def test_the_welcome_screen_never_times_out(window: MainWindow, clock: FakeClock
     window.check_idle()
     assert not window.idle_overlay.isVisible()
     assert window.station.visit.place.screen is ScreenId.WELCOME
+
+
+def test_idle_timeout_erases_the_stored_session_too(stored_window: MainWindow, clock: FakeClock) -> None:
+    _in_a_procedure(stored_window)
+    store = stored_window.station.keeper.store
+    assert store is not None and len(store.session_ids()) == 1
+    clock.advance(121)
+    stored_window.check_idle()
+    clock.advance(31)
+    stored_window.check_idle()
+    assert stored_window.station.visit.place.screen is ScreenId.WELCOME
+    assert store.session_ids() == [] and len(store.activity()) == 1
