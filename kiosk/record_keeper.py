@@ -206,6 +206,7 @@ class RecordKeeper:
             store.checkpoint()
 
         self._attempt(forget)
+        self._purge()  # a kiosk may run for weeks: expired records go at the end of each visit too
 
     def _forget_leftover_sessions(self) -> None:
         """Sessions still in the store at start-up belong to people gone when the kiosk stopped."""

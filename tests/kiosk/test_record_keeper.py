@@ -174,3 +174,19 @@ def test_a_full_disk_lets_the_kiosk_go_on_without_saving_and_tells_the_mediator(
     filler.unlink()
     station.visit.back()
     assert keeper.keeps_records
+
+
+def test_a_code_expires_after_the_retention_delay_and_its_record_is_purged(
+    tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
+) -> None:
+    station = open_station(tmp_path, bundled_catalog, clock)
+    walk_to_step(station, PROCEDURE, 1)
+    station.visit.open_leave()
+    station.keep_progress()
+    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
+    station.end_visit()
+    clock.advance(30 * 86400 + 1)
+    walk_to_step(station, PROCEDURE, 1)
+    station.end_visit()
+    assert station.keeper.store.tables()["resume_records"] == []  # type: ignore[union-attr]
+    assert not station.resume(Secret(code))
