@@ -87,5 +87,9 @@ class HelpDesk:
         if request.status is HelpStatus.OPEN:
             request.status = HelpStatus.CANCELLED
 
+    def resolve(self, request: HelpRequest) -> None:
+        if request.status is HelpStatus.OPEN:
+            request.status = HelpStatus.RESOLVED
+
     def open_requests(self) -> list[HelpRequest]:
         return [r for r in self.requests if r.status is HelpStatus.OPEN]

@@ -34,6 +34,7 @@ def session_record(session: Session, mode: str = GUIDE) -> dict[str, Any]:
         "language": state["language"],
         "mode": mode,
         "outcome": "completed" if session.completed else "in_progress",
+        "autonomy": session.autonomy,
         "progress": {
             "steps_reached": state["steps_reached"],
             "completed": state["completed"],

@@ -30,6 +30,7 @@ class Session:
     completed: list[str] = field(default_factory=list)
     help_requests: list[HelpRequest] = field(default_factory=list)
     seconds_per_step: dict[str, float] = field(default_factory=dict)
+    autonomy: str | None = None  # recorded by a mediator: see kiosk.mediation.Autonomy
     _step_key: str = ""
     _entered_at: float = 0.0
 

@@ -395,15 +395,27 @@ class Store:
         value = self.setting(key)
         if value is None:
             value = secrets.token_hex(32)
-            with self._transaction():
-                self._db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+            self.remember(key, value)
         return bytes.fromhex(value)
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep a value of the station's own (a counter, a token): not a setting, not journaled."""
+        encoded = _dumps(value, f"settings.{key}")
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, encoded),
+            )
 
     def retention_days(self, key: str) -> int:
         return int(self.setting(key, RETENTION_DEFAULTS[key]))
 
-    def change_setting(self, key: str, value: Any, now: float) -> None:
-        """Change a setting; the change goes into the audit journal (a credential is refused)."""
+    def change_setting(self, key: str, value: Any, now: float, journal_value: bool = True) -> None:
+        """Change a setting; the change goes into the audit journal (a credential is refused).
+
+        ``journal_value=False`` journals only which setting changed (a PIN's hash, for one).
+        """
         if key.lower() in CREDENTIAL_FIELDS:
             raise ValueError(f"{key!r} is a credential and cannot be a setting")
         encoded = _dumps(value, f"settings.{key}")
@@ -413,7 +425,8 @@ class Store:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, encoded),
             )
-            self._append_journal("settings.changed", {"key": key, "value": value}, now)
+            detail = {"key": key, "value": value} if journal_value else {"key": key}
+            self._append_journal("settings.changed", detail, now)
 
     # Audit journal ---------------------------------------------------------------------
     def journal(self, event: str, detail: dict[str, Any], now: float) -> None:

@@ -109,7 +109,7 @@ def tour(window: object, language: str) -> Iterator[str]:
     resume_screen = window.current_screen
     assert isinstance(resume_screen, ResumeScreen)
     for digit in "000000":
-        resume_screen.type_digit(digit)
+        resume_screen.pad.type_digit(digit)
     resume_screen.submit()  # a code nobody was given: the screen explains
     yield "resume-wrong-code"
 

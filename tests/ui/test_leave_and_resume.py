@@ -24,7 +24,7 @@ def type_code(window: MainWindow, digits: str) -> ResumeScreen:
     screen = window.current_screen
     assert isinstance(screen, ResumeScreen)
     for digit in digits:
-        screen.digit_buttons[digit].click()
+        screen.pad.digit_buttons[digit].click()
     screen.go_button.click()
     QApplication.processEvents()
     return screen

@@ -116,7 +116,7 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
     resume = window.current_screen
     assert isinstance(resume, ResumeScreen)
     for digit in code:
-        resume.digit_buttons[digit].click()
+        resume.pad.digit_buttons[digit].click()
     resume.go_button.click()
     assert station.visit.place.screen is ScreenId.STEP
     QGuiApplication.clipboard().setText(CLIPBOARD_CANARY)
