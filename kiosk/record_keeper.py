@@ -208,6 +208,20 @@ class RecordKeeper:
         self._attempt(forget)
         self._purge()  # a kiosk may run for weeks: expired records go at the end of each visit too
 
+    # For the mediator ---------------------------------------------------------------
+    def add_note(self, session: Session, text: str) -> bool:
+        """Keep a mediator's note with the session (it goes when the session goes)."""
+
+        def write(store: Store) -> bool:
+            store.save_session(session_record(session), help_request_rows(session), self.clock())
+            store.add_note(session.id, text, self.clock())
+            return True
+
+        return bool(self._attempt(write))
+
+    def notes(self, session: Session) -> list[str]:
+        return self._attempt(lambda store: store.notes(session.id)) or []
+
     def _forget_leftover_sessions(self) -> None:
         """Sessions still in the store at start-up belong to people gone when the kiosk stopped."""
 

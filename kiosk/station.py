@@ -83,7 +83,9 @@ class Station:
 
     def _new_visit(self) -> Visit:
         i18n.set_language(self.default_language)
-        return Visit(self.catalog, self.help_desk, self.default_language, self.clock, self._notify)
+        return Visit(
+            self.catalog, self.help_desk, self.default_language, self.clock, self._notify, self.keeper.clock
+        )
 
     def _notify(self, place: Place) -> None:
         log.info("screen %s", place.screen.value)

@@ -6,6 +6,7 @@ the navigator, records progress in the session and reports the new place.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from kiosk import i18n
@@ -27,10 +28,12 @@ class Visit:
         language: str,
         clock: Callable[[], float],
         on_change: Callable[[Place], None],
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.catalog = catalog
         self.help_desk = help_desk
         self._clock = clock
+        self._wall_clock = wall_clock
         self._on_change = on_change
         self.session = Session(language=language)
         self.navigator = Navigator(self._moved)
@@ -89,6 +92,8 @@ class Visit:
 
     # What the person can do -------------------------------------------------
     def start(self) -> None:
+        """The person touched the welcome screen: their visit (and its duration) begins."""
+        self.session.started_at = self._wall_clock()
         self.navigator.go(Place(ScreenId.LANGUAGE))
 
     def open_language_choice(self) -> None:

@@ -18,6 +18,7 @@ from kiosk.idle import IdlePhase, IdleWatch
 from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from ui import theme
+from ui.mediator_panel import MediatorPanel
 from ui.nav_bar import NavBar
 from ui.overlay import OverlayPanel
 from ui.screens import SCREENS, Screen
@@ -68,6 +69,9 @@ class MainWindow(QWidget):
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self.voice_panel = VoicePanel(self)
+        self.mediator_panel = MediatorPanel(self, station, station.config.data_dir / "exports")
+        self.nav_bar.knocked.connect(self.mediator_panel.open_mode)
+        self.mediator_panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
         self.voice_panel.changed.connect(self._apply_voice_settings)
         if isinstance(speaker, QtSpeaker):
             speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
@@ -87,6 +91,9 @@ class MainWindow(QWidget):
         self._events.place_changed.connect(self.show_screen)
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
+        lock = self.mediator_panel.lock
+        if lock is not None and not lock.configured:
+            self.mediator_panel.open_setup()  # no default PIN: the structure sets one before anything else
 
     @property
     def current_screen(self) -> Screen:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.i18n import _
+from kiosk.mediation import KnockGesture
 from kiosk.navigation import LEAVING_SCREENS, Place, ScreenId
 from ui import pictograms
 from ui.widgets import PictogramButton
@@ -20,10 +24,12 @@ class NavBar(QFrame):
     voice = Signal()
     language = Signal()
     help = Signal()
+    knocked = Signal()  # five touches in a row on the bar between its buttons: mediator mode
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("NavBar")
+        self.gesture = KnockGesture()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(12)
@@ -58,6 +64,12 @@ class NavBar(QFrame):
             self.help_button,
         ):
             layout.addWidget(widget)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A touch on the bar itself (not on a button): part of the mediator's knock."""
+        if self.gesture.tap(time.monotonic()):
+            self.knocked.emit()
+        event.accept()
 
     def update_for(self, place: Place, can_go_back: bool) -> None:
         at_start = place.screen is ScreenId.WELCOME

@@ -1,14 +1,18 @@
-"""Help is on its way: the ticket number, and the choice to go on or cancel."""
+"""Help is on its way: the ticket number, a QR code of the request, and the choice to go on or cancel."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.i18n import _
 from kiosk.navigation import ScreenId
 from kiosk.station import Station
+from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
 from ui.widgets import PictogramButton, text_label
+
+QR_SIDE_PX = 160
 
 
 class HelpSentScreen(Screen):
@@ -23,7 +27,9 @@ class HelpSentScreen(Screen):
         self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keep_going = text_label("hint")
         self.keep_going.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.ticket_caption, self.ticket, self.keep_going):
+        self.qr = QLabel()  # the request as plain text, for a mediator's phone
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.ticket_caption, self.ticket, self.qr, self.keep_going):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.cancel_button = PictogramButton("mdi6.close-circle-outline")
@@ -37,6 +43,9 @@ class HelpSentScreen(Screen):
         self.title.setText(_("Quelqu'un va venir vous aider."))
         self.ticket_caption.setText(_("Votre numéro :"))
         self.ticket.setText(str(request.ticket) if request else "")
+        self.qr.setVisible(request is not None)
+        if request is not None:
+            self.qr.setPixmap(qr_pixmap(request.summary(), QR_SIDE_PX))
         self.keep_going.setText(_("Vous pouvez continuer en attendant."))
         self.cancel_button.set_text(
             _("Annuler ma demande"), _("Plus besoin d'aide : la demande est retirée.")

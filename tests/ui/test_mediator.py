@@ -1,0 +1,163 @@
+"""Mediator mode: set up once, opened by a gesture and a PIN, the session at a glance, hand back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.help_desk import HELP_KIND_LABELS, HelpKind, HelpStatus
+from kiosk.mediator_pin import PIN_SETTING, PinLock
+from kiosk.navigation import ScreenId
+from kiosk.secret import Secret
+from kiosk.station import Station
+from tests.conftest import walk_to_step
+from ui.main_window import MainWindow
+
+PIN = "482193"
+PROCEDURE = "caf-prime-activite"
+
+
+def type_pin(window: MainWindow, digits: str) -> None:
+    page = window.mediator_panel.pin_page
+    for digit in digits:
+        page.pad.digit_buttons[digit].click()
+    page.open_button.click()
+    QApplication.processEvents()
+
+
+def knock(window: MainWindow, qtbot: QtBot) -> None:
+    """Five touches on the empty middle of the bar, between its buttons."""
+    bar = window.nav_bar
+    middle = QPoint((bar.leave_button.geometry().right() + bar.repeat_button.geometry().left()) // 2, 20)
+    assert bar.childAt(middle) is None, "the knock lands on the bar, not on a button"
+    for _ in range(5):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=middle)
+
+
+@pytest.fixture
+def configured(stored_window: MainWindow) -> MainWindow:
+    store = stored_window.station.keeper.store
+    assert store is not None
+    PinLock(store).set_pin(Secret(PIN))
+    stored_window.mediator_panel.hide()
+    return stored_window
+
+
+def test_the_first_start_asks_for_the_structure_and_a_pin(stored_window: MainWindow) -> None:
+    panel = stored_window.mediator_panel
+    assert panel.isVisible() and panel.pages.currentWidget() is panel.setup_page
+    assert not panel.back_button.isVisible(), "no way around the set-up"
+    setup = panel.setup_page
+    setup.name.setText("France Services de Guéret")
+    for digits in ("111111", PIN, "482194", PIN, PIN):  # too weak, then two that differ, then twice the same
+        for digit in digits:
+            setup.pad.digit_buttons[digit].click()
+        setup.save_button.click()
+    assert panel.pages.currentWidget() is panel.session_page
+    assert "Guéret" in panel.heading.text()
+    store = stored_window.station.keeper.store
+    assert store is not None and store.setting(PIN_SETTING) is not None
+    assert PIN not in repr(store.tables())
+
+
+def test_the_gesture_and_the_pin_open_the_session_and_hand_back_to_the_same_place(
+    configured: MainWindow, qtbot: QtBot
+) -> None:
+    station = configured.station
+    walk_to_step(station, PROCEDURE, 2)
+    station.visit.open_help()
+    station.visit.ask_for_help(HelpKind.STUCK)
+    where = station.visit.place
+    knock(configured, qtbot)
+    panel = configured.mediator_panel
+    assert panel.isVisible() and panel.pages.currentWidget() is panel.pin_page
+    type_pin(configured, "000000")
+    assert "Encore 4" in panel.pin_page.problem.label.text()
+    type_pin(configured, PIN)
+    session = panel.session_page
+    assert panel.pages.currentWidget() is session
+    procedure = station.catalog.procedures[PROCEDURE]
+    assert (
+        procedure.steps[0].title in session.lines.text() and procedure.steps[1].title in session.lines.text()
+    )
+    assert f"Ticket 1 : {HELP_KIND_LABELS[HelpKind.STUCK]}" in session.lines.text()
+    session.resolve_button.click()
+    assert station.visit.session.help_requests[0].status is HelpStatus.RESOLVED
+    session.autonomy_buttons[next(iter(session.autonomy_buttons))].click()
+    session.note.setText("Revenir avec l'avis d'imposition")
+    session.note_button.click()
+    assert "avis d'imposition" in session.notes.text()
+    panel.back_button.click()
+    assert not panel.isVisible() and station.visit.place == where
+    store = station.keeper.store
+    assert store is not None and store.notes(station.visit.session.id)
+    station.end_visit()
+    assert store.tables()["mediator_notes"] == []
+    assert store.activity()[-1]["autonomy"] == "alone"
+
+
+@pytest.mark.parametrize(
+    "kind", [HelpKind.DONT_UNDERSTAND, HelpKind.STUCK, HelpKind.WANT_PERSON, HelpKind.SCREEN_PROBLEM]
+)
+def test_a_help_request_from_each_kind_of_screen_reaches_mediator_mode(
+    configured: MainWindow, kind: HelpKind
+) -> None:
+    station = configured.station
+    visit = station.visit
+    visit.start()
+    visit.choose_language("ar")
+    places = {
+        ScreenId.HOME: lambda: None,
+        ScreenId.SITUATION: lambda: visit.open_theme("health"),
+        ScreenId.INTRO: lambda: visit.open_procedure(PROCEDURE),
+        ScreenId.STEP: visit.next,
+        ScreenId.LEAVE: visit.open_leave,
+    }
+    for ticket, (screen, go) in enumerate(places.items(), start=1):
+        go()
+        assert visit.place.screen is screen
+        visit.open_help()
+        request = visit.ask_for_help(kind)
+        visit.leave_help()
+        assert request.context.screen == screen.value and request.context.language == "ar"
+        configured.mediator_panel.open_mode()
+        type_pin(configured, PIN)
+        shown = configured.mediator_panel.session_page.lines.text()
+        assert f"Ticket {ticket} : {HELP_KIND_LABELS[kind]}" in shown
+        configured.mediator_panel.back_button.click()
+        assert visit.place.screen is screen, "handed back where the person was"
+
+
+def test_five_wrong_pins_lock_mediator_mode(configured: MainWindow) -> None:
+    configured.mediator_panel.open_mode()
+    for _ in range(5):
+        type_pin(configured, "000000")
+    assert "bloqué" in configured.mediator_panel.pin_page.problem.label.text()
+    type_pin(configured, PIN)
+    assert configured.mediator_panel.pages.currentWidget() is configured.mediator_panel.pin_page
+
+
+def test_without_a_store_mediator_mode_says_why_it_cannot_open(window: MainWindow) -> None:
+    window.mediator_panel.open_mode()
+    assert "stockage" in window.mediator_panel.pin_page.problem.label.text()
+    assert not window.mediator_panel.pin_page.pad.isVisible()
+
+
+def test_activity_is_exported_and_journaled(configured: MainWindow) -> None:
+    station: Station = configured.station
+    walk_to_step(station, PROCEDURE, 1)
+    station.end_visit()
+    configured.mediator_panel.open_mode()
+    type_pin(configured, PIN)
+    panel = configured.mediator_panel
+    panel.show_page(panel.activity_page)
+    assert panel.activity_page.totals.text().startswith("1 visite, 0 démarche menée")
+    panel.activity_page.csv_button.click()
+    written = Path(panel.activity_page.exported.text().removeprefix("Écrit : "))
+    assert written.read_text(encoding="utf-8").splitlines()[1].split(",")[3] == PROCEDURE
+    store = station.keeper.store
+    assert store is not None and store.journal_entries()[-1].event == "activity.exported"
