@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.content_loader import Catalog
 from kiosk.errors import EnvironmentFault
 from kiosk.navigation import Place
+from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from kiosk.records import activity_record, help_request_rows, session_record
 from kiosk.resume import code_digest, new_code, resume_state
 from kiosk.secret import Secret
@@ -209,6 +210,28 @@ class RecordKeeper:
         self._purge()  # a kiosk may run for weeks: expired records go at the end of each visit too
 
     # For the mediator ---------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting kept in the store, or ``default`` (also when there is no store)."""
+        value = self._attempt(lambda store: store.setting(key))
+        return default if value is None else value
+
+    def change_setting(self, key: str, value: Any) -> bool:
+        """Change a setting (journaled); False when it could not be saved."""
+
+        def change(store: Store) -> bool:
+            store.change_setting(key, value, self.clock())
+            return True
+
+        return bool(self._attempt(change))
+
+    def structure_settings(self) -> dict[str, Any]:
+        """The structure's name, address and directory of help places (empty without a store)."""
+        store = self.store
+        if store is None:
+            return {}
+        keys = (STRUCTURE_NAME, STRUCTURE_ADDRESS, HELP_PLACES)
+        return self._attempt(lambda store: {key: store.setting(key) for key in keys}) or {}
+
     def add_note(self, session: Session, text: str) -> bool:
         """Keep a mediator's note with the session (it goes when the session goes)."""
 

@@ -9,17 +9,22 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from kiosk import i18n
 from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpDesk
 from kiosk.navigation import WELCOME, Place
+from kiosk.recap import Recap, build_recap
 from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
 from kiosk.visit import Visit
 
 log = logging.getLogger(__name__)
+
+IDLE_TIMEOUT_SETTING = "idle_timeout_s"
+AUTO_READ_SETTING = "auto_read"
 
 
 class Station:
@@ -34,6 +39,8 @@ class Station:
         self.catalog = catalog
         self.clock = clock
         self.keeper = keeper or RecordKeeper(None, catalog)
+        self.auto_read_default = True
+        self.apply_settings()
         self.help_desk = HelpDesk()
         self.languages = i18n.offered_languages()
         offered = {language.code for language in self.languages}
@@ -43,6 +50,13 @@ class Station:
         self._listeners: list[Callable[[Place], None]] = []
         self._end_listeners: list[Callable[[], None]] = []
         self.visit = self._new_visit()
+
+    def apply_settings(self) -> None:
+        """Take the settings a mediator changed (kept in the store) over the embedded defaults."""
+        timeout = self.keeper.setting(IDLE_TIMEOUT_SETTING)
+        if timeout:
+            self.config = replace(self.config, idle_timeout_s=int(timeout))
+        self.auto_read_default = bool(self.keeper.setting(AUTO_READ_SETTING, True))
 
     def add_listener(self, listener: Callable[[Place], None]) -> None:
         """Call ``listener`` with the new place every time the person moves."""
@@ -81,11 +95,20 @@ class Station:
         self.visit.resume(state)
         return True
 
+    def recap(self) -> Recap | None:
+        """The take-home recap of the procedure on screen (or the last one the person was in)."""
+        procedure = self.visit.procedure(self.visit.place_outside_help())
+        if procedure is None:
+            return None
+        return build_recap(procedure, self.visit.session, self.keeper.structure_settings())
+
     def _new_visit(self) -> Visit:
         i18n.set_language(self.default_language)
-        return Visit(
+        visit = Visit(
             self.catalog, self.help_desk, self.default_language, self.clock, self._notify, self.keeper.clock
         )
+        visit.session.auto_read = self.auto_read_default
+        return visit
 
     def _notify(self, place: Place) -> None:
         log.info("screen %s", place.screen.value)

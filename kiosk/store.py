@@ -475,8 +475,13 @@ class Store:
                     "DELETE FROM activity WHERE julianday(day) < julianday(?, 'unixepoch')",
                     (activity_limit,),
                 ).rowcount,
+                # From the oldest entry up to the first recent one: a clock that was once wrong
+                # (a flat CMOS battery) leaves entries out of time order, and the chain must hold.
                 "audit_journal": self._db.execute(
-                    "DELETE FROM audit_journal WHERE at < ?", (journal_limit,)
+                    """DELETE FROM audit_journal WHERE seq < coalesce(
+                        (SELECT min(seq) FROM audit_journal WHERE at >= ?),
+                        (SELECT max(seq) + 1 FROM audit_journal))""",
+                    (journal_limit,),
                 ).rowcount,
             }
         return counts

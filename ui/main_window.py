@@ -21,6 +21,7 @@ from ui import theme
 from ui.mediator_panel import MediatorPanel
 from ui.nav_bar import NavBar
 from ui.overlay import OverlayPanel
+from ui.recap_print import forget_recaps
 from ui.screens import SCREENS, Screen
 from ui.voice_panel import VoicePanel
 from ui.voice_player import QtSpeaker
@@ -77,6 +78,7 @@ class MainWindow(QWidget):
             speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(speaker.forget_personal)
         station.add_end_listener(forget_clipboard)
+        station.add_end_listener(lambda: forget_recaps(station))
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk import i18n
 from kiosk.mediation import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
+from kiosk.recap import STRUCTURE_NAME
 from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.statistics import summarize, to_csv, to_json
@@ -38,7 +39,6 @@ from ui.digit_pad import DigitPad
 from ui.screens.base import scroll_area
 from ui.widgets import PictogramButton, WarningBox, text_label
 
-STRUCTURE_NAME = "structure_name"
 MANDATE_TEXT = (
     "Vous ne pouvez pas faire une démarche à la place d'une personne avec ses identifiants, "
     "même si elle vous les donne. La façon légale d'agir pour elle s'appelle Aidants Connect : "

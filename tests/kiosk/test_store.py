@@ -176,3 +176,13 @@ def test_a_full_database_is_reported_as_full_and_keeps_what_was_committed(store:
         for index in range(200):
             store.save_session(session(f"s{index}", padding="x" * 4000), [], NOW)
     assert "before" in store.session_ids()
+
+
+def test_purge_survives_a_clock_that_was_once_wrong(store: Store) -> None:
+    day = 86400.0
+    store.journal("before the clock was fixed", {}, NOW)
+    store.journal("clock reset to 1970", {}, 0.0)
+    store.journal("clock fixed again", {}, NOW + day)
+    assert store.purge(NOW + 2 * day)["audit_journal"] == 0, "the oldest entry is recent: nothing goes"
+    assert store.purge(NOW + 400 * day)["audit_journal"] == 3
+    assert store.broken_journal_entry() is None

@@ -1,0 +1,97 @@
+"""The recap on paper: the system printer through Qt's print support, or a PDF when there is none.
+
+The PDF goes into a folder of the data directory that is emptied when the visit
+ends, like everything else of the person's visit.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from kiosk import i18n
+from kiosk.i18n import _
+from kiosk.recap import Recap
+from kiosk.station import Station
+from ui.qr import qr_pixmap
+
+QR_PRINT_PX = 220
+FONTS = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    printer: str = ""  # the printer's name when it went to paper
+    pdf: Path | None = None  # the file written when there is no printer
+
+
+def recap_html(recap: Recap) -> str:
+    direction = "rtl" if i18n.is_rtl(i18n.active_language()) else "ltr"
+    parts = [
+        f"<html><body dir='{direction}' style='font-family: {FONTS};'>",
+        f"<h1>{escape(recap.title)}</h1>",
+        f"<p>{escape(recap.structure)} — {escape(recap.day)}</p>",
+    ]
+    for heading, lines in recap.sections():
+        parts.append(f"<h2>{escape(heading)}</h2><ul>")
+        parts += [f"<li>{escape(line)}</li>" for line in lines]
+        parts.append("</ul>")
+    parts.append(f"<p><img src='qr' width='{QR_PRINT_PX}' height='{QR_PRINT_PX}'></p>")
+    scan = _("Scannez ce code avec votre téléphone pour garder ce récapitulatif.")
+    parts.append(f"<p>{escape(scan)}</p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def recap_document(recap: Recap) -> QTextDocument:
+    document = QTextDocument()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    qr_pixmap(recap.qr_text(), QR_PRINT_PX).save(buffer, "PNG")
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("qr"), QByteArray(buffer.data()))
+    document.setHtml(recap_html(recap))
+    return document
+
+
+def write_pdf(recap: Recap, path: Path) -> Path:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
+        )
+    )
+    writer.setTitle(recap.title)
+    writer.setCreator("France Services")
+    document = recap_document(recap)
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.print_(writer)
+    return path
+
+
+def recap_folder(station: Station) -> Path:
+    """Where recaps are written when there is no printer; emptied when the visit ends."""
+    return station.config.data_dir / "recaps"
+
+
+def forget_recaps(station: Station) -> None:
+    shutil.rmtree(recap_folder(station), ignore_errors=True)
+
+
+def print_recap(recap: Recap, pdf_folder: Path) -> PrintResult:
+    """Print on the default printer if there is one; otherwise write a PDF into ``pdf_folder``."""
+    info = QPrinterInfo.defaultPrinter()
+    if not info.isNull():
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        recap_document(recap).print_(printer)
+        return PrintResult(printer=info.printerName())
+    return PrintResult(
+        pdf=write_pdf(recap, pdf_folder / f"recapitulatif-{time.strftime('%Y%m%d-%H%M%S')}.pdf")
+    )
