@@ -82,7 +82,7 @@ def build_recap(
     channel_lines = []
     for channel in procedure.channels:
         line = content(channel.text)
-        if channel.kind is ChannelKind.PHONE and channel.phone:
+        if channel.kind is ChannelKind.PHONE and channel.phone and channel.phone not in line:
             line = f"{line} \u2066{channel.phone}\u2069"
         channel_lines.append(line)
     name = str(settings.get(STRUCTURE_NAME) or "France Services")

@@ -1,4 +1,4 @@
-"""``kiosk store``: see the store's state, choose how it is locked, change its key, purge old records.
+"""``kiosk store``: the store's state, how it is locked, its key, old records, the mediators' PIN.
 
 For the person who looks after the station (a volunteer, a mediator) at a
 terminal. Every change goes into the audit journal. Passphrases are asked
@@ -17,6 +17,7 @@ from pathlib import Path
 from kiosk.config import default_config_dir, default_data_dir
 from kiosk.content_loader import load_catalog
 from kiosk.errors import KioskError
+from kiosk.mediator_pin import MIN_PIN_DIGITS, PinLock, valid_pin
 from kiosk.record_keeper import RecordKeeper, StorePaths
 from kiosk.secret import Secret
 from kiosk.store_key import MIN_PASSPHRASE_LENGTH, KeyMode
@@ -87,6 +88,26 @@ def status(paths: StorePaths, ask: Ask) -> str:
     return "\n".join(lines)
 
 
+def set_pin(paths: StorePaths, ask: Ask) -> str:
+    """Set the mediators' PIN from a terminal (the install script asks for it this way)."""
+    keeper = open_keeper(paths, ask)
+    store = keeper.store
+    assert store is not None
+    first = Secret(ask(f"Mediator PIN ({MIN_PIN_DIGITS} digits or more): "))
+    second = Secret(ask("Type it again: "))
+    try:
+        if not first.matches(second):
+            raise KioskError("the two PINs differ; nothing was changed")
+        if not valid_pin(first):
+            raise KioskError(f"a PIN has at least {MIN_PIN_DIGITS} digits, not all the same")
+        PinLock(store).set_pin(first)
+    finally:
+        first.wipe()
+        second.wipe()
+        store.close()
+    return "the mediator PIN is set"
+
+
 def purge(paths: StorePaths, ask: Ask) -> str:
     keeper = open_keeper(paths, ask)  # opening purges what is past its retention delay
     assert keeper.store is not None
@@ -98,9 +119,9 @@ def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
     parser = argparse.ArgumentParser(prog="kiosk store", description="The kiosk's encrypted store.")
     parser.add_argument(
         "action",
-        choices=("status", "use-passphrase", "use-station-secret", "rekey", "purge"),
+        choices=("status", "use-passphrase", "use-station-secret", "rekey", "purge", "set-pin"),
         help="status; lock with a passphrase typed at each start; lock with the station secret (default); "
-        "change the key in the same mode; delete what is past its retention delay",
+        "change the key in the same mode; delete what is past its retention delay; set the mediators' PIN",
     )
     parser.add_argument("--data-dir", type=Path, default=None, help=f"default: {default_data_dir()}")
     parser.add_argument("--config-dir", type=Path, default=None, help=f"default: {default_config_dir()}")
@@ -111,6 +132,8 @@ def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
             message = status(paths, ask)
         elif args.action == "purge":
             message = purge(paths, ask)
+        elif args.action == "set-pin":
+            message = set_pin(paths, ask)
         else:
             if args.action == "rekey":
                 mode = KeyMode.PASSPHRASE if paths.keys.needs_passphrase else KeyMode.STATION_SECRET

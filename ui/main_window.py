@@ -72,6 +72,7 @@ class MainWindow(QWidget):
         self.voice_panel = VoicePanel(self)
         self.mediator_panel = MediatorPanel(self, station, station.config.data_dir / "exports")
         self.nav_bar.knocked.connect(self.mediator_panel.open_mode)
+        self.mediator_panel.settings_page.settings_changed.connect(self._apply_station_settings)
         self.mediator_panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
         self.voice_panel.changed.connect(self._apply_voice_settings)
         if isinstance(speaker, QtSpeaker):
@@ -197,6 +198,9 @@ class MainWindow(QWidget):
         bar.repeat.connect(self.speak_screen)
         bar.text_size.connect(self._cycle_text_size)
         bar.voice.connect(lambda: self.voice_panel.open_for(self.station.visit.session))
+
+    def _apply_station_settings(self) -> None:
+        self.idle.timeout_s = self.station.config.idle_timeout_s
 
     def _cycle_text_size(self) -> None:
         self.station.visit.cycle_text_size()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
 from kiosk import i18n
 from kiosk.mediation import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
-from kiosk.recap import STRUCTURE_NAME
+from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from kiosk.secret import Secret
-from kiosk.station import Station
+from kiosk.station import AUTO_READ_SETTING, IDLE_TIMEOUT_SETTING, Station
 from kiosk.statistics import summarize, to_csv, to_json
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
@@ -40,12 +41,17 @@ from ui.screens.base import scroll_area
 from ui.widgets import PictogramButton, WarningBox, text_label
 
 MANDATE_TEXT = (
-    "Vous ne pouvez pas faire une démarche à la place d'une personne avec ses identifiants, "
-    "même si elle vous les donne. La façon légale d'agir pour elle s'appelle Aidants Connect : "
-    "la personne signe un mandat, pour une durée et des démarches précises, et vous vous "
-    "connectez avec votre propre carte d'aidant. Le mandat se crée sur le site aidantsconnect.beta.gouv.fr, "
-    "avec la personne, en quelques minutes. Le kiosque ne garde rien de ce mandat. "
-    "Sans mandat : guidez la personne, laissez-la taper elle-même ses mots de passe."
+    "Faire une démarche à la place d'une personne avec ses identifiants, même si elle vous les "
+    "donne, n'est pas permis. La façon légale d'agir pour elle s'appelle Aidants Connect.\n\n"
+    "• Qui : un aidant professionnel salarié d'une structure habilitée (les France services peuvent "
+    "l'être). Les bénévoles, services civiques, élus et proches ne peuvent pas.\n"
+    "• Comment : l'aidant crée un mandat sur aidantsconnect.beta.gouv.fr ; il dit quelles démarches "
+    "et pour combien de temps (un an au plus). La personne le signe en se connectant avec "
+    "FranceConnect. L'aidant se connecte ensuite avec son propre compte et sa carte Aidants Connect "
+    "(physique ou application).\n"
+    "• Ensuite : le mandat peut être changé ou arrêté à tout moment.\n\n"
+    "Le kiosque ne garde rien de ce mandat. Sans mandat : guidez la personne et laissez-la taper "
+    "elle-même ses mots de passe."
 )
 
 
@@ -90,13 +96,16 @@ class MediatorPanel(QWidget):
         self.session_page = SessionPage(self)
         self.activity_page = ActivityPage(self)
         self.mandate_page = MandatePage(self)
+        self.settings_page = SettingsPage(self)
         self.tab_buttons: dict[QWidget, PictogramButton] = {}
         for page, pictogram, label in (
             (self.session_page, "mdi6.timeline-text-outline", "Session"),
             (self.activity_page, "mdi6.chart-bar", "Activité"),
             (self.mandate_page, "mdi6.file-sign", "Mandat"),
+            (self.settings_page, "mdi6.cog-outline", "Réglages"),
         ):
-            tab = button(pictogram, label, f"Afficher : {label}")
+            tab = PictogramButton(pictogram, vertical=True, icon_px=32)
+            tab.set_text(label, f"Afficher : {label}")
             tab.clicked.connect(lambda _checked=False, p=page: self.show_page(p))
             tab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # one line, never cut
             self.tabs.addWidget(tab)
@@ -116,6 +125,7 @@ class MediatorPanel(QWidget):
             self.session_page,
             self.activity_page,
             self.mandate_page,
+            self.settings_page,
         ):
             self.pages.addWidget(every_page)
         host.installEventFilter(self)
@@ -150,7 +160,7 @@ class MediatorPanel(QWidget):
         self._present(self.setup_page, tabs=False)
 
     def unlocked(self) -> None:
-        name = self.station.keeper.store.setting(STRUCTURE_NAME, "") if self.station.keeper.store else ""
+        name = self.station.keeper.setting(STRUCTURE_NAME, "")
         self.heading.setText(f"Mode médiateur — {name}" if name else "Mode médiateur")
         self._present(self.session_page, tabs=True)
         self.show_page(self.session_page)
@@ -267,8 +277,7 @@ class SetupPage(QWidget):
         self._first: Secret | None = None
 
     def start(self) -> None:
-        store = self.panel.station.keeper.store
-        self.name.setText(store.setting(STRUCTURE_NAME, "") if store is not None else "")
+        self.name.setText(self.panel.station.keeper.setting(STRUCTURE_NAME, ""))
         self._first = None
         self.pad.clear()
         self.problem.set_text("")
@@ -479,3 +488,126 @@ class MandatePage(QWidget):
         text.setText(MANDATE_TEXT)
         layout.addWidget(text)
         layout.addStretch(1)
+
+
+IDLE_CHOICES_S = (60, 120, 180, 300)
+HELP_PLACES_HINT = "Un lieu par ligne : nom ; adresse ; horaires ; pour quoi il aide"
+
+
+def parse_help_places(text: str) -> list[dict[str, str]]:
+    places = []
+    for line in text.splitlines():
+        parts = [part.strip() for part in line.split(";")]
+        if parts and parts[0]:
+            parts += [""] * (4 - len(parts))
+            places.append(dict(zip(("name", "address", "hours", "helps_with"), parts[:4], strict=True)))
+    return places
+
+
+def format_help_places(places: list[dict[str, str]] | None) -> str:
+    return "\n".join(
+        " ; ".join(place.get(key, "") for key in ("name", "address", "hours", "helps_with")).rstrip(" ;")
+        for place in places or []
+    )
+
+
+class SettingsPage(QWidget):
+    """The structure's name, address and nearby help places; idle delay; reading aloud; the PIN."""
+
+    settings_changed = Signal()
+
+    def __init__(self, panel: MediatorPanel) -> None:
+        super().__init__()
+        self.panel = panel
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(12)
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.help_places = QPlainTextEdit()
+        self.help_places.setPlaceholderText(HELP_PLACES_HINT)
+        self.help_places.setMinimumHeight(120)
+        for line_edit in (self.name, self.address):
+            line_edit.setMinimumHeight(64)
+        self.save_button = button(
+            "mdi6.content-save-outline", "Enregistrer", "Garder ces informations.", "primary"
+        )
+        self.save_button.clicked.connect(self.save)
+        fields: tuple[tuple[str, QWidget], ...] = (
+            ("Nom de la structure", self.name),
+            ("Adresse de la structure", self.address),
+            (f"Lieux d'aide proches, sur les récapitulatifs ({HELP_PLACES_HINT.lower()})", self.help_places),
+        )
+        for caption, editor in fields:
+            label = text_label()
+            label.setText(caption)
+            layout.addWidget(label)
+            layout.addWidget(editor)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
+        idle_caption = text_label()
+        idle_caption.setText("Sans toucher l'écran, le kiosque demande si quelqu'un est là après :")
+        layout.addWidget(idle_caption)
+        idle_row = QHBoxLayout()
+        self.idle_buttons: dict[int, PictogramButton] = {}
+        for seconds in IDLE_CHOICES_S:
+            choice = button(
+                "mdi6.timer-outline", f"{seconds // 60} min", f"Délai d'inactivité : {seconds} s."
+            )
+            choice.clicked.connect(lambda _checked=False, s=seconds: self.set_idle(s))
+            self.idle_buttons[seconds] = choice
+            idle_row.addWidget(choice)
+        idle_row.addStretch(1)
+        layout.addLayout(idle_row)
+        self.auto_read = button("mdi6.account-voice", "", "Lire chaque écran à voix haute dès qu'il s'ouvre.")
+        self.auto_read.clicked.connect(self.toggle_auto_read)
+        self.pin_button = button("mdi6.form-textbox-password", "Changer le PIN", "Choisir un nouveau PIN.")
+        self.pin_button.clicked.connect(panel.open_setup)
+        row = QHBoxLayout()
+        row.addWidget(self.auto_read)
+        row.addWidget(self.pin_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.problems = text_label("hint")
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area(body))
+
+    def refresh(self) -> None:
+        keeper = self.panel.station.keeper
+        self.name.setText(keeper.setting(STRUCTURE_NAME, ""))
+        self.address.setText(keeper.setting(STRUCTURE_ADDRESS, ""))
+        self.help_places.setPlainText(format_help_places(keeper.setting(HELP_PLACES, [])))
+        station = self.panel.station
+        for seconds, choice in self.idle_buttons.items():
+            choice.set_selected(seconds == station.config.idle_timeout_s)
+        self.auto_read.set_text(
+            "Lecture à voix haute : oui" if station.auto_read_default else "Lecture à voix haute : non",
+            "Lire chaque écran à voix haute dès qu'il s'ouvre (la personne peut changer pour elle).",
+        )
+        problems = [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
+        problems += [f"Contenu chargé sans tout : {problem}" for problem in station.catalog.degraded]
+        self.problems.setText("\n".join(problems) or "Tout le contenu s'est chargé sans erreur.")
+
+    def save(self) -> None:
+        keeper = self.panel.station.keeper
+        keeper.change_setting(STRUCTURE_NAME, self.name.text().strip())
+        keeper.change_setting(STRUCTURE_ADDRESS, self.address.text().strip())
+        keeper.change_setting(HELP_PLACES, parse_help_places(self.help_places.toPlainText()))
+        self.panel.unlocked()
+        self.panel.show_page(self)
+
+    def set_idle(self, seconds: int) -> None:
+        self.panel.station.keeper.change_setting(IDLE_TIMEOUT_SETTING, seconds)
+        self._apply()
+
+    def toggle_auto_read(self) -> None:
+        station = self.panel.station
+        station.keeper.change_setting(AUTO_READ_SETTING, not station.auto_read_default)
+        self._apply()
+
+    def _apply(self) -> None:
+        self.panel.station.apply_settings()
+        self.settings_changed.emit()
+        self.refresh()

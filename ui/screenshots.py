@@ -47,6 +47,15 @@ def tour(window: object, language: str) -> Iterator[str]:
     assert isinstance(window, MainWindow)
     station = window.station
     visit = station.visit
+    panel = window.mediator_panel
+    if panel.isVisible():  # a first start: the structure sets its name and PIN
+        yield "mediator-setup"
+        panel.setup_page.name.setText("France Services de Guéret")
+        for _ in range(2):
+            for digit in SCREENSHOT_PIN:
+                panel.setup_page.pad.type_digit(digit)
+            panel.setup_page.submit()
+        panel.hand_back()
     yield "welcome"
     visit.start()
     yield "language"
@@ -112,6 +121,24 @@ def tour(window: object, language: str) -> Iterator[str]:
         resume_screen.pad.type_digit(digit)
     resume_screen.submit()  # a code nobody was given: the screen explains
     yield "resume-wrong-code"
+    if panel.lock is not None and language == "fr":  # mediator mode is in French only
+        panel.open_mode()
+        yield "mediator-pin"
+        for digit in SCREENSHOT_PIN:
+            panel.pin_page.pad.type_digit(digit)
+        panel.pin_page.submit()
+        yield "mediator-session"
+        for page, name in (
+            (panel.activity_page, "mediator-activity"),
+            (panel.mandate_page, "mediator-mandate"),
+            (panel.settings_page, "mediator-settings"),
+        ):
+            panel.show_page(page)
+            yield name
+        panel.hand_back()
+
+
+SCREENSHOT_PIN = "482193"
 
 
 def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_dir: Path) -> list[Path]:

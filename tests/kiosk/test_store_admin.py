@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.content_loader import Catalog
+from kiosk.mediator_pin import PinCheck, PinLock
 from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.secret import Secret
 from kiosk.store_admin import main
 
 PASSPHRASE = "trois mots et 1 nombre"
@@ -62,3 +64,12 @@ def test_mismatched_or_short_passphrases_change_nothing(folders: list[str], tmp_
 
 def test_purge_runs(folders: list[str]) -> None:
     assert main(["purge", *folders], ask=answers()) == 0
+
+
+def test_set_pin_from_the_terminal(folders: list[str], tmp_path: Path, bundled_catalog: Catalog) -> None:
+    assert main(["set-pin", *folders], ask=answers("482193", "482194")) == 1
+    assert main(["set-pin", *folders], ask=answers("111111", "111111")) == 1
+    assert main(["set-pin", *folders], ask=answers("482193", "482193")) == 0
+    keeper = RecordKeeper.open(StorePaths.under(tmp_path / "data", tmp_path / "config"), bundled_catalog)
+    assert keeper.store is not None
+    assert PinLock(keeper.store).check(Secret("482193")).result is PinCheck.ACCEPTED

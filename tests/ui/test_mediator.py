@@ -161,3 +161,29 @@ def test_activity_is_exported_and_journaled(configured: MainWindow) -> None:
     assert written.read_text(encoding="utf-8").splitlines()[1].split(",")[3] == PROCEDURE
     store = station.keeper.store
     assert store is not None and store.journal_entries()[-1].event == "activity.exported"
+
+
+def test_settings_reach_the_recap_and_the_idle_delay(configured: MainWindow) -> None:
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    page = panel.settings_page
+    panel.show_page(page)
+    page.name.setText("France Services de Guéret")
+    page.address.setText("1 place Bonnyaud")
+    page.help_places.setPlainText("CCAS ; 2 rue de la Mairie ; lun-ven 9h-12h ; RSA, logement\n\n")
+    page.save_button.click()
+    page.idle_buttons[300].click()
+    page.auto_read.click()
+    station = configured.station
+    assert configured.idle.timeout_s == 300 and station.config.idle_timeout_s == 300
+    assert not station.auto_read_default
+    panel.back_button.click()
+    station.end_visit()
+    assert not station.visit.session.auto_read, "the next person's screens are not read aloud unasked"
+    walk_to_step(station, PROCEDURE, 1)
+    recap = station.recap()
+    assert recap is not None and recap.structure == "France Services de Guéret, 1 place Bonnyaud"
+    assert recap.help_places[0].line() == "CCAS — 2 rue de la Mairie — lun-ven 9h-12h — RSA, logement"
+    events = [entry.event for entry in station.keeper.store.journal_entries()]  # type: ignore[union-attr]
+    assert events.count("settings.changed") >= 5

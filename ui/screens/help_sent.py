@@ -12,7 +12,7 @@ from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
 from ui.widgets import PictogramButton, text_label
 
-QR_SIDE_PX = 160
+QR_SIDE_PX = 196
 
 
 class HelpSentScreen(Screen):

@@ -1,0 +1,68 @@
+"""The recap on paper: a PDF with the expected sections in every language, wiped when the visit ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+
+from kiosk import i18n
+from kiosk.content_loader import Catalog
+from kiosk.recap import build_recap
+from kiosk.session import Session
+from kiosk.station import Station
+from tests.conftest import walk_to_step
+from ui.main_window import MainWindow
+from ui.recap_print import recap_folder, write_pdf
+from ui.screens.recap import RecapScreen
+
+PROCEDURE = "caf-prime-activite"
+
+
+def pdf_text(path: Path) -> str:
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    return "\n".join(document.getAllText(page).text() for page in range(document.pageCount()))
+
+
+@pytest.mark.parametrize("language", [language.code for language in i18n.offered_languages()])
+def test_the_recap_pdf_has_its_sections_in_every_language(
+    language: str, bundled_catalog: Catalog, tmp_path: Path, qapp: object
+) -> None:
+    i18n.set_language(language)
+    try:
+        procedure = bundled_catalog.procedures[PROCEDURE]
+        session = Session(language)
+        session.steps_reached[PROCEDURE] = [procedure.steps[0].id]
+        recap = build_recap(procedure, session, {"structure_name": "France Services de Guéret"})
+        text = pdf_text(write_pdf(recap, tmp_path / "recap.pdf"))
+        headings = [heading for heading, _lines in recap.sections()]
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+    def plain(words: str) -> str:  # the PDF's text drops joiners and isolates
+        return " ".join(words.replace("\u200c", "").replace("\u2066", "").replace("\u2069", "").split())
+
+    flat = plain(text)
+    assert len(headings) == 5
+    for heading in headings:
+        for word in heading.split()[:2]:  # PDF text comes back in visual order: look for the words
+            assert plain(word).strip("?:؟") in flat, f"{language}: {heading!r} missing"
+    # Right-to-left pages give their text back in visual order: an address comes back in pieces.
+    assert all(piece in flat for piece in ("www", "caf", "fr", "Guéret"))
+
+
+def test_printing_without_a_printer_writes_a_pdf_that_goes_with_the_visit(stored_window: MainWindow) -> None:
+    station: Station = stored_window.station
+    walk_to_step(station, PROCEDURE, 1)
+    procedure = station.catalog.procedures[PROCEDURE]
+    station.visit.navigator.go(station.visit.place.within(station.visit.place.screen.RECAP, PROCEDURE))
+    screen = stored_window.current_screen
+    assert isinstance(screen, RecapScreen) and not screen.qr.pixmap().isNull()
+    screen.print_button.click()
+    [pdf] = recap_folder(station).glob("*.pdf")
+    assert procedure.steps[0].title in " ".join(pdf_text(pdf).split())
+    assert "imprimante" in screen.printed.text()
+    station.end_visit()
+    assert not recap_folder(station).exists()
