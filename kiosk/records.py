@@ -35,6 +35,7 @@ def session_record(session: Session, mode: str = GUIDE) -> dict[str, Any]:
         "mode": mode,
         "outcome": "completed" if session.completed else "in_progress",
         "autonomy": session.autonomy,
+        "referral": session.referral,
         "progress": {
             "steps_reached": state["steps_reached"],
             "completed": state["completed"],
@@ -85,5 +86,5 @@ def activity_record(
         "autonomy": record.get("autonomy"),
         "duration_bracket": duration_bracket(max(0.0, ended_at - record["started_at"])),
         "help_requests": int(progress.get("help_requests", 0)),
-        "referral": None,
+        "referral": record.get("referral"),
     }

@@ -31,6 +31,7 @@ class Session:
     help_requests: list[HelpRequest] = field(default_factory=list)
     seconds_per_step: dict[str, float] = field(default_factory=dict)
     autonomy: str | None = None  # recorded by a mediator: see kiosk.mediation.Autonomy
+    referral: str | None = None  # the help place a mediator sent the person to (from the directory)
     _step_key: str = ""
     _entered_at: float = 0.0
 

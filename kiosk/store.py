@@ -30,7 +30,7 @@ from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _GENESIS = "0" * 64
 
 # Retention delays, in days; each is a setting a structure can change.
@@ -104,6 +104,10 @@ _MIGRATIONS: dict[int, str] = {
     CREATE TRIGGER audit_journal_oldest_first BEFORE DELETE ON audit_journal
     WHEN OLD.seq > (SELECT min(seq) FROM audit_journal)
     BEGIN SELECT RAISE(ABORT, 'the audit journal is only purged from its oldest entry'); END;
+    """,
+    # 2: where a mediator sent the person (a help place of the directory), kept with the session.
+    2: """
+    ALTER TABLE sessions ADD COLUMN referral TEXT;
     """,
 }
 
@@ -251,11 +255,12 @@ class Store:
         with self._transaction():
             self._db.execute(
                 """INSERT INTO sessions
-                    (id, started_at, updated_at, language, mode, outcome, autonomy, progress)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    (id, started_at, updated_at, language, mode, outcome, autonomy, referral, progress)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,
                     language = excluded.language, mode = excluded.mode, outcome = excluded.outcome,
-                    autonomy = excluded.autonomy, progress = excluded.progress""",
+                    autonomy = excluded.autonomy, referral = excluded.referral,
+                    progress = excluded.progress""",
                 (
                     record["id"],
                     record["started_at"],
@@ -264,6 +269,7 @@ class Store:
                     record["mode"],
                     record["outcome"],
                     record.get("autonomy"),
+                    record.get("referral"),
                     progress,
                 ),
             )
@@ -293,13 +299,23 @@ class Store:
 
     def session(self, session_id: str) -> dict[str, Any] | None:
         rows = self._run(
-            "SELECT id, started_at, updated_at, language, mode, outcome, autonomy, progress "
+            "SELECT id, started_at, updated_at, language, mode, outcome, autonomy, referral, progress "
             "FROM sessions WHERE id = ?",
             (session_id,),
         )
         if not rows:
             return None
-        keys = ("id", "started_at", "updated_at", "language", "mode", "outcome", "autonomy", "progress")
+        keys = (
+            "id",
+            "started_at",
+            "updated_at",
+            "language",
+            "mode",
+            "outcome",
+            "autonomy",
+            "referral",
+            "progress",
+        )
         record = dict(zip(keys, rows[0], strict=True))
         record["progress"] = json.loads(record["progress"])
         return record

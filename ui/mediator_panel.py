@@ -38,7 +38,7 @@ from kiosk.statistics import summarize, to_csv, to_json
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
 from ui.screens.base import scroll_area
-from ui.widgets import PictogramButton, WarningBox, text_label
+from ui.widgets import PictogramButton, WarningBox, discard, text_label
 
 MANDATE_TEXT = (
     "Faire une démarche à la place d'une personne avec ses identifiants, même si elle vous les "
@@ -336,18 +336,24 @@ class SessionPage(QWidget):
         self.note = QLineEdit()
         self.note.setMinimumHeight(64)
         self.note.setPlaceholderText("Une note pour la suite (sans mot de passe)")
-        self.note_button = button(
-            "mdi6.note-plus-outline", "Ajouter la note", "Garder cette note avec la session."
-        )
+        self.note_button = button("mdi6.note-plus-outline", "Ajouter", "Garder cette note avec la session.")
         self.note_button.clicked.connect(self.add_note)
         self.resolve_button = button(
             "mdi6.check-circle-outline", "Demande résolue", "Marquer la demande d'aide comme résolue."
         )
         self.resolve_button.clicked.connect(self.resolve)
         notes_column = QVBoxLayout()
-        for widget in (self.resolve_button, self.note, self.note_button):
-            notes_column.addWidget(widget)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
+        notes_column.addWidget(self.resolve_button)
+        notes_column.addLayout(note_row)
         notes_column.addWidget(scroll_area(self.notes), 1)
+        self.referral_caption = text_label(wrap=False)
+        self.referral_caption.setText("Orientée vers :")
+        self.referral_row = QHBoxLayout()
+        self.referral_row.addWidget(self.referral_caption)
+        self.referral_buttons: list[PictogramButton] = []
         middle = QHBoxLayout()
         middle.setSpacing(24)
         middle.addWidget(scroll_area(self.lines), 3)
@@ -366,6 +372,7 @@ class SessionPage(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.notices)
         layout.addLayout(actions)
+        layout.addLayout(self.referral_row)
 
     def refresh(self) -> None:
         station = self.panel.station
@@ -391,6 +398,7 @@ class SessionPage(QWidget):
             choice.setEnabled(visit.started)
         self.note_button.setEnabled(visit.started and station.keeper.keeps_records)
         self.notes.setText("\n".join(f"• {text}" for text in station.keeper.notes(session)))
+        self._refresh_referrals()
         problems = [notice.message for notice in station.keeper.notices]
         problems += [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         self.notices.set_text("\n".join(problems))
@@ -399,6 +407,28 @@ class SessionPage(QWidget):
         request = self.panel.station.visit.pending_help()
         if request is not None:
             self.panel.station.help_desk.resolve(request)
+        self.refresh()
+
+    def _refresh_referrals(self) -> None:
+        station = self.panel.station
+        places = [place.get("name", "") for place in station.keeper.setting(HELP_PLACES, []) or []][:3]
+        discard(self.referral_buttons, self.referral_row)
+        self.referral_buttons = []
+        for name in [name for name in places if name]:
+            choice = button(
+                "mdi6.map-marker-outline", name, f"Noter que la personne est orientée vers {name}."
+            )
+            choice.set_selected(station.visit.session.referral == name)
+            choice.setEnabled(station.visit.started)
+            choice.clicked.connect(lambda _checked=False, n=name: self.record_referral(n))
+            self.referral_row.addWidget(choice, 1)
+            self.referral_buttons.append(choice)
+        self.referral_caption.setVisible(bool(self.referral_buttons))
+
+    def record_referral(self, name: str) -> None:
+        session = self.panel.station.visit.session
+        session.referral = None if session.referral == name else name
+        self.panel.station.keeper.save(session)
         self.refresh()
 
     def record_autonomy(self, level: Autonomy) -> None:

@@ -186,3 +186,27 @@ def test_purge_survives_a_clock_that_was_once_wrong(store: Store) -> None:
     assert store.purge(NOW + 2 * day)["audit_journal"] == 0, "the oldest entry is recent: nothing goes"
     assert store.purge(NOW + 400 * day)["audit_journal"] == 3
     assert store.broken_journal_entry() is None
+
+
+def test_a_version_1_store_is_migrated_without_losing_its_sessions(
+    tmp_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.store as store_module
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    old = Store.open(path, key)
+    progress = '{"steps_reached": {}, "completed": []}'
+    old._db.execute(
+        "INSERT INTO sessions (id, started_at, updated_at, language, mode, outcome, autonomy, progress) "
+        "VALUES ('s1', 1, 2, 'fr', 'guide', 'in_progress', NULL, ?)",
+        (progress,),
+    )
+    old.close()
+    monkeypatch.undo()
+    migrated = Store.open(path, key)
+    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 2
+    assert migrated.session("s1")["referral"] is None  # type: ignore[index]
+    migrated.save_session({**session("s1"), "referral": "CCAS de Guéret"}, [], NOW)
+    assert migrated.session("s1")["referral"] == "CCAS de Guéret"  # type: ignore[index]
+    migrated.close()

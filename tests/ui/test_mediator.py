@@ -187,3 +187,18 @@ def test_settings_reach_the_recap_and_the_idle_delay(configured: MainWindow) -> 
     assert recap.help_places[0].line() == "CCAS — 2 rue de la Mairie — lun-ven 9h-12h — RSA, logement"
     events = [entry.event for entry in station.keeper.store.journal_entries()]  # type: ignore[union-attr]
     assert events.count("settings.changed") >= 5
+
+
+def test_a_referral_to_a_place_of_the_directory_reaches_the_activity_record(configured: MainWindow) -> None:
+    station = configured.station
+    station.keeper.change_setting("help_places", [{"name": "CCAS de Guéret"}, {"name": "Mission locale"}])
+    walk_to_step(station, PROCEDURE, 1)
+    configured.mediator_panel.open_mode()
+    type_pin(configured, PIN)
+    session = configured.mediator_panel.session_page
+    assert [b.text_shown() for b in session.referral_buttons] == ["CCAS de Guéret", "Mission locale"]
+    session.referral_buttons[1].click()
+    configured.mediator_panel.back_button.click()
+    station.end_visit()
+    store = station.keeper.store
+    assert store is not None and store.activity()[-1]["referral"] == "Mission locale"
