@@ -93,9 +93,6 @@ class Catalog:
     def in_theme(self, theme_id: str) -> list[Procedure]:
         return [p for p in self.procedures.values() if p.theme == theme_id]
 
-    def themes_with_procedures(self) -> set[str]:
-        return {p.theme for p in self.procedures.values()}
-
 
 class _Reader:
     """Checks one mapping against its declared keys and reads typed values from it."""

@@ -16,6 +16,7 @@ from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpDesk
 from kiosk.navigation import WELCOME, Place
+from kiosk.procedures import Procedure
 from kiosk.recap import Recap, build_recap
 from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 IDLE_TIMEOUT_SETTING = "idle_timeout_s"
 AUTO_READ_SETTING = "auto_read"
+HIDDEN_LANGUAGES_SETTING = "hidden_languages"  # French, the source, is always offered
+HIDDEN_PROCEDURES_SETTING = "hidden_procedures"  # new content is offered until hidden
 
 
 class Station:
@@ -40,9 +43,11 @@ class Station:
         self.clock = clock
         self.keeper = keeper or RecordKeeper(None, catalog)
         self.auto_read_default = True
+        self.translated_languages = i18n.offered_languages()  # every language with complete catalogs
+        self.languages = self.translated_languages  # those the structure offers (a setting)
+        self.hidden_procedures: frozenset[str] = frozenset()
         self.apply_settings()
         self.help_desk = HelpDesk()
-        self.languages = i18n.offered_languages()
         offered = {language.code for language in self.languages}
         self.default_language = (
             config.default_language if config.default_language in offered else i18n.SOURCE_LANGUAGE
@@ -57,6 +62,16 @@ class Station:
         if timeout:
             self.config = replace(self.config, idle_timeout_s=int(timeout))
         self.auto_read_default = bool(self.keeper.setting(AUTO_READ_SETTING, True))
+        hidden = set(self.keeper.setting(HIDDEN_LANGUAGES_SETTING, [])) - {i18n.SOURCE_LANGUAGE}
+        self.languages = tuple(lang for lang in self.translated_languages if lang.code not in hidden)
+        self.hidden_procedures = frozenset(self.keeper.setting(HIDDEN_PROCEDURES_SETTING, []))
+
+    def offered_themes(self) -> set[str]:
+        """The themes that have at least one procedure the structure offers."""
+        return {p.theme for p in self.catalog.procedures.values() if p.id not in self.hidden_procedures}
+
+    def offered_in_theme(self, theme_id: str) -> list[Procedure]:
+        return [p for p in self.catalog.in_theme(theme_id) if p.id not in self.hidden_procedures]
 
     def add_listener(self, listener: Callable[[Place], None]) -> None:
         """Call ``listener`` with the new place every time the person moves."""

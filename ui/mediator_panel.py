@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -33,7 +35,13 @@ from kiosk.mediation import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, time
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
 from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from kiosk.secret import Secret
-from kiosk.station import AUTO_READ_SETTING, IDLE_TIMEOUT_SETTING, Station
+from kiosk.station import (
+    AUTO_READ_SETTING,
+    HIDDEN_LANGUAGES_SETTING,
+    HIDDEN_PROCEDURES_SETTING,
+    IDLE_TIMEOUT_SETTING,
+    Station,
+)
 from kiosk.statistics import summarize, to_csv, to_json
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
@@ -597,6 +605,38 @@ class SettingsPage(QWidget):
         row.addWidget(self.pin_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.printer = text_label()
+        layout.addWidget(self.printer)
+        languages_caption = text_label()
+        languages_caption.setText(
+            "Langues proposées (touchez pour retirer ou remettre ; le français reste) :"
+        )
+        layout.addWidget(languages_caption)
+        language_grid = QGridLayout()
+        self.language_buttons: dict[str, PictogramButton] = {}
+        for index, language in enumerate(panel.station.translated_languages):
+            name = language.native_name
+            choice = button("mdi6.translate", name, f"Proposer ou non : {name}.")
+            choice.setEnabled(language.code != i18n.SOURCE_LANGUAGE)
+            choice.clicked.connect(
+                lambda _checked=False, c=language.code: self.toggle(HIDDEN_LANGUAGES_SETTING, c)
+            )
+            self.language_buttons[language.code] = choice
+            language_grid.addWidget(choice, index // 4, index % 4)
+        layout.addLayout(language_grid)
+        procedures_caption = text_label()
+        procedures_caption.setText("Démarches proposées (touchez pour retirer ou remettre) :")
+        layout.addWidget(procedures_caption)
+        procedure_grid = QGridLayout()
+        self.procedure_buttons: dict[str, PictogramButton] = {}
+        for index, procedure in enumerate(panel.station.catalog.procedures.values()):
+            choice = button(procedure.pictogram, procedure.title, "Proposer ou non cette démarche.")
+            choice.clicked.connect(
+                lambda _checked=False, p=procedure.id: self.toggle(HIDDEN_PROCEDURES_SETTING, p)
+            )
+            self.procedure_buttons[procedure.id] = choice
+            procedure_grid.addWidget(choice, index // 2, index % 2)
+        layout.addLayout(procedure_grid)
         self.problems = text_label("hint")
         layout.addWidget(self.problems)
         layout.addStretch(1)
@@ -616,6 +656,20 @@ class SettingsPage(QWidget):
             "Lecture à voix haute : oui" if station.auto_read_default else "Lecture à voix haute : non",
             "Lire chaque écran à voix haute dès qu'il s'ouvre (la personne peut changer pour elle).",
         )
+        offered = {language.code for language in station.languages}
+        for code, choice in self.language_buttons.items():
+            choice.set_selected(code in offered)
+            choice.set_pictogram("mdi6.check-bold" if code in offered else "mdi6.close")
+        for procedure_id, choice in self.procedure_buttons.items():
+            shown = procedure_id not in station.hidden_procedures
+            choice.set_selected(shown)
+            choice.set_pictogram("mdi6.check-bold" if shown else "mdi6.close")
+        printer = QPrinterInfo.defaultPrinter()
+        self.printer.setText(
+            f"Imprimante des récapitulatifs : {printer.printerName()} (l'imprimante par défaut du système)."
+            if not printer.isNull()
+            else "Aucune imprimante : les récapitulatifs sont enregistrés en PDF pour l'accueil."
+        )
         problems = [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         problems += [f"Contenu chargé sans tout : {problem}" for problem in station.catalog.degraded]
         self.problems.setText("\n".join(problems) or "Tout le contenu s'est chargé sans erreur.")
@@ -627,6 +681,13 @@ class SettingsPage(QWidget):
         keeper.change_setting(HELP_PLACES, parse_help_places(self.help_places.toPlainText()))
         self.panel.unlocked()
         self.panel.show_page(self)
+
+    def toggle(self, setting: str, item: str) -> None:
+        """Offer again what was hidden, or hide what was offered (the list kept is what is hidden)."""
+        hidden = set(self.panel.station.keeper.setting(setting, []))
+        hidden.symmetric_difference_update({item})
+        self.panel.station.keeper.change_setting(setting, sorted(hidden))
+        self._apply()
 
     def set_idle(self, seconds: int) -> None:
         self.panel.station.keeper.change_setting(IDLE_TIMEOUT_SETTING, seconds)

@@ -202,3 +202,29 @@ def test_a_referral_to_a_place_of_the_directory_reaches_the_activity_record(conf
     station.end_visit()
     store = station.keeper.store
     assert store is not None and store.activity()[-1]["referral"] == "Mission locale"
+
+
+def test_languages_and_procedures_offered_are_settings(configured: MainWindow) -> None:
+    station = configured.station
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.show_page(panel.settings_page)
+    page = panel.settings_page
+    assert not page.language_buttons["fr"].isEnabled(), "French, the source, is always offered"
+    page.language_buttons["ru"].click()
+    page.procedure_buttons[PROCEDURE].click()
+    panel.back_button.click()
+    station.visit.start()
+    language_screen = configured.current_screen
+    shown = [code for code, b in language_screen.buttons.items() if b.isVisibleTo(language_screen)]  # type: ignore[attr-defined]
+    assert "ru" not in shown and "uk" in shown and len(shown) == len(station.translated_languages) - 1
+    station.visit.choose_language("fr")
+    station.visit.open_theme("health")
+    titles = [tile.text_shown() for tile in configured.current_screen.tiles.tiles]  # type: ignore[attr-defined]
+    assert station.catalog.procedures[PROCEDURE].title not in titles and titles
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.show_page(page)
+    page.language_buttons["ru"].click()
+    assert "ru" in {language.code for language in station.languages}

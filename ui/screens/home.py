@@ -31,7 +31,7 @@ class HomeScreen(TileScreen):
         return _("Quelle est votre situation ?"), _("Touchez l'image qui correspond à votre besoin.")
 
     def tile_items(self) -> list[TileItem]:
-        available = self.station.catalog.themes_with_procedures()
+        available = self.station.offered_themes()
         description = _("Voir les démarches de cette situation.")
         return [TileItem(t.id, _(t.label), t.pictogram, description) for t in THEMES if t.id in available]
 

@@ -23,10 +23,10 @@ class LanguageScreen(Screen):
         super().__init__(station)
         self.hint = text_label("hint")
         self.layout_.addWidget(self.hint)
-        grid = QGridLayout()
+        grid = self.grid = QGridLayout()
         grid.setSpacing(10)
         self.buttons: dict[str, PictogramButton] = {}
-        for index, language in enumerate(station.languages):
+        for language in station.translated_languages:
             button = PictogramButton("mdi6.translate", icon_px=40)
             direction = (
                 Qt.LayoutDirection.RightToLeft
@@ -35,7 +35,6 @@ class LanguageScreen(Screen):
             )
             button.setLayoutDirection(direction)
             button.clicked.connect(lambda _=False, code=language.code: self.visit.choose_language(code))
-            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             self.buttons[language.code] = button
         self.layout_.addLayout(grid)
         self.layout_.addStretch(1)
@@ -45,11 +44,22 @@ class LanguageScreen(Screen):
         self.hint.setText(_("Touchez votre langue. Vous pouvez la changer à tout moment."))
         # At the largest text size ten languages need the whole screen; the hint is still read aloud.
         self.hint.setVisible(self.visit.session.text_scale < TEXT_SIZES[-1])
+        self._lay_out_offered()
         current = i18n.active_language()
         for code, button in self.buttons.items():
             button.set_selected(code == current)
             button.set_pictogram("mdi6.check-bold" if code == current else "mdi6.translate")
             button.set_text(i18n.language(code).native_name, _("Choisir cette langue."))
+
+    def _lay_out_offered(self) -> None:
+        """Only the languages the structure offers, in order, with no gaps."""
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.hide()
+        for index, language in enumerate(self.station.languages):
+            button = self.buttons[language.code]
+            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            button.show()
 
     def spoken_texts(self) -> list[str]:
         return [self.title.text(), self.hint.text()]

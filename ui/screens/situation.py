@@ -16,7 +16,7 @@ class SituationScreen(TileScreen):
         return _(theme(self.place.theme).label), _("Que voulez-vous faire ? Touchez-le.")
 
     def tile_items(self) -> list[TileItem]:
-        procedures = self.station.catalog.in_theme(self.place.theme)
+        procedures = self.station.offered_in_theme(self.place.theme)
         return [TileItem(p.id, content(p.title), p.pictogram, content(p.summary)) for p in procedures]
 
     def choose(self, key: str) -> None:
