@@ -112,7 +112,7 @@ class Station:
 
     def recap(self) -> Recap | None:
         """The take-home recap of the procedure on screen (or the last one the person was in)."""
-        procedure = self.visit.procedure(self.visit.place_outside_help())
+        procedure = self.visit.last_procedure()
         if procedure is None:
             return None
         return build_recap(procedure, self.visit.session, self.keeper.structure_settings())

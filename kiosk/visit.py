@@ -86,6 +86,13 @@ class Visit:
                 return place
         return self.place
 
+    def last_procedure(self) -> Procedure | None:
+        """The procedure on screen, or the last one the person was in (for a recap when they leave)."""
+        for place in (self.place, *reversed(self.navigator.history)):
+            if place.procedure_id:
+                return self.procedure(place)
+        return None
+
     def pending_help(self) -> HelpRequest | None:
         open_requests = [r for r in self.session.help_requests if r.status is HelpStatus.OPEN]
         return open_requests[-1] if open_requests else None

@@ -60,9 +60,25 @@ def test_printing_without_a_printer_writes_a_pdf_that_goes_with_the_visit(stored
     station.visit.navigator.go(station.visit.place.within(station.visit.place.screen.RECAP, PROCEDURE))
     screen = stored_window.current_screen
     assert isinstance(screen, RecapScreen) and not screen.qr.pixmap().isNull()
-    screen.print_button.click()
+    screen.take_home.print_button.click()
     [pdf] = recap_folder(station).glob("*.pdf")
     assert procedure.steps[0].title in " ".join(pdf_text(pdf).split())
-    assert "imprimante" in screen.printed.text()
+    assert "imprimante" in screen.take_home.printed.text()
     station.end_visit()
     assert not recap_folder(station).exists()
+
+
+def test_leaving_in_the_middle_of_a_procedure_can_still_print_its_recap(stored_window: MainWindow) -> None:
+    station: Station = stored_window.station
+    walk_to_step(station, PROCEDURE, 2)
+    stored_window.nav_bar.leave_button.click()
+    screen = stored_window.current_screen
+    block = screen.take_home  # type: ignore[attr-defined]
+    assert block.isVisible()
+    block.print_button.click()
+    assert list(recap_folder(station).glob("*.pdf"))
+    station.end_visit()
+    station.visit.start()
+    station.visit.choose_language("fr")
+    station.visit.open_leave()
+    assert not stored_window.current_screen.take_home.isVisible(), "no procedure, no recap"  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.i18n import _
 from kiosk.navigation import ScreenId
 from kiosk.station import Station
+from ui.recap_button import RecapPrintBlock
 from ui.screens.base import Screen, action_row
 from ui.widgets import PictogramButton, WarningBox, text_label
 
@@ -17,7 +18,8 @@ class LeaveScreen(Screen):
         self.erased = text_label()
         self.never_kept = text_label("hint")
         self.cannot_keep = WarningBox()
-        for widget in (self.erased, self.never_kept, self.cannot_keep):
+        self.take_home = RecapPrintBlock(station, self.speak_requested.emit)
+        for widget in (self.erased, self.never_kept, self.cannot_keep, self.take_home):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.keep_button = PictogramButton("mdi6.bookmark-outline")
@@ -42,6 +44,7 @@ class LeaveScreen(Screen):
         self.keep_button.setVisible(self.station.keeper.keeps_records)
         self.never_kept.setVisible(self.station.keeper.keeps_records)
         self.cannot_keep.set_text("")
+        self.take_home.refresh()  # leaving in the middle of a procedure: its recap can still go home
 
     def _keep(self) -> None:
         if not self.station.keep_progress():

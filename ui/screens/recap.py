@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from kiosk.i18n import _, content
 from kiosk.navigation import ScreenId
 from kiosk.station import Station
 from ui.qr import qr_pixmap
-from ui.recap_print import print_recap, recap_folder
+from ui.recap_button import RecapPrintBlock
 from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
 from ui.widgets import PictogramButton, text_label
 
@@ -30,15 +30,10 @@ class RecapScreen(Screen):
         next_row.addWidget(self.next_title, 1)
         next_row.addWidget(self.listen_after)
         body.addLayout(next_row)
-        self.print_button = PictogramButton("mdi6.printer-outline")
-        self.print_button.clicked.connect(self.print_recap)
-        self.printed = text_label("hint")
+        self.take_home = RecapPrintBlock(station, self.speak_requested.emit)
         self.qr = QLabel()  # the recap as plain text, for the person's phone
-        take_home = QVBoxLayout()
-        take_home.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
-        take_home.addWidget(self.printed)
         take_home_row = QHBoxLayout()
-        take_home_row.addLayout(take_home, 1)
+        take_home_row.addWidget(self.take_home, 1, Qt.AlignmentFlag.AlignTop)
         take_home_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         for widget in (self.after, self.site):
             body.addWidget(widget)
@@ -51,22 +46,6 @@ class RecapScreen(Screen):
         self.resume_button = PictogramButton("mdi6.keyboard-return", role="primary")
         self.resume_button.clicked.connect(lambda: self.visit.next())
         self.layout_.addLayout(action_row(self.home_button, self.finish_button, self.resume_button))
-
-    def print_recap(self) -> None:
-        recap = self.station.recap()
-        if recap is None:
-            return
-        result = print_recap(recap, recap_folder(self.station))
-        if result.pdf is None:
-            self.printed.setText(_("C'est imprimé : demandez votre feuille à l'accueil."))
-        else:
-            self.printed.setText(
-                _(
-                    "Il n'y a pas d'imprimante ici : le récapitulatif est prêt pour l'accueil. "
-                    "Vous pouvez aussi scanner le code avec votre téléphone."
-                )
-            )
-        self.speak_requested.emit([self.printed.text()])
 
     def refresh(self) -> None:
         procedure = self.station.catalog.procedures[self.place.procedure_id]
@@ -86,10 +65,7 @@ class RecapScreen(Screen):
                 _("Reprendre : {title}").format(title=content(origin.title)),
                 _("Revenir au guide que vous aviez commencé, là où vous étiez."),
             )
-        self.print_button.set_text(
-            _("Imprimer le récapitulatif"), _("Une feuille avec ce qu'il faut faire ensuite, à emporter.")
-        )
-        self.printed.setText("")
+        self.take_home.refresh()
         recap = self.station.recap()
         if recap is not None:
             self.qr.setPixmap(qr_pixmap(recap.qr_text(), QR_SIDE_PX))

@@ -1,0 +1,53 @@
+"""The "Imprimer le récapitulatif" button with the sentence that says what happened to the paper.
+
+Used at the end of a procedure and when the person leaves in the middle of one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.i18n import _
+from kiosk.station import Station
+from ui.recap_print import print_recap, recap_folder
+from ui.widgets import PictogramButton, text_label
+
+
+class RecapPrintBlock(QWidget):
+    def __init__(self, station: Station, say: Callable[[list[str]], None]) -> None:
+        super().__init__()
+        self.station = station
+        self._say = say
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.print_button = PictogramButton("mdi6.printer-outline")
+        self.print_button.clicked.connect(self.print_recap)
+        self.printed = text_label("hint")
+        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addWidget(self.printed)
+
+    def refresh(self) -> None:
+        self.print_button.set_text(
+            _("Imprimer le récapitulatif"), _("Une feuille avec ce qu'il faut faire ensuite, à emporter.")
+        )
+        self.printed.setText("")
+        self.setVisible(self.station.recap() is not None)
+
+    def print_recap(self) -> None:
+        recap = self.station.recap()
+        if recap is None:
+            return
+        result = print_recap(recap, recap_folder(self.station))
+        if result.pdf is None:
+            self.printed.setText(_("C'est imprimé : demandez votre feuille à l'accueil."))
+        else:
+            self.printed.setText(
+                _(
+                    "Il n'y a pas d'imprimante ici : le récapitulatif est prêt pour l'accueil. "
+                    "Vous pouvez aussi scanner le code avec votre téléphone."
+                )
+            )
+        self._say([self.printed.text()])
