@@ -15,18 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-CSV_FIELDS = (
-    "day",
-    "language",
-    "mode",
-    "procedures",
-    "themes",
-    "outcome",
-    "autonomy",
-    "duration_bracket",
-    "help_requests",
-    "referral",
-)
+from kiosk.store import ACTIVITY_FIELDS
+
+CSV_FIELDS = ACTIVITY_FIELDS
 
 
 @dataclass

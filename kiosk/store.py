@@ -40,6 +40,20 @@ RETENTION_DEFAULTS: dict[str, int] = {
     "journal_days": 365,
 }
 
+# The anonymous activity record, field by field (docs/STATISTICS.md explains each one).
+ACTIVITY_FIELDS = (
+    "day",
+    "language",
+    "mode",
+    "procedures",
+    "themes",
+    "outcome",
+    "autonomy",
+    "duration_bracket",
+    "help_requests",
+    "referral",
+)
+
 _MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -381,20 +395,8 @@ class Store:
         )
 
     def activity(self) -> list[dict[str, Any]]:
-        keys = (
-            "day",
-            "language",
-            "mode",
-            "procedures",
-            "themes",
-            "outcome",
-            "autonomy",
-            "duration_bracket",
-            "help_requests",
-            "referral",
-        )
-        rows = self._run(f"SELECT {', '.join(keys)} FROM activity ORDER BY id")
-        records = [dict(zip(keys, row, strict=True)) for row in rows]
+        rows = self._run(f"SELECT {', '.join(ACTIVITY_FIELDS)} FROM activity ORDER BY id")
+        records = [dict(zip(ACTIVITY_FIELDS, row, strict=True)) for row in rows]
         for record in records:
             record["procedures"] = json.loads(record["procedures"])
             record["themes"] = json.loads(record["themes"])
@@ -418,11 +420,14 @@ class Store:
         """Keep a value of the station's own (a counter, a token): not a setting, not journaled."""
         encoded = _dumps(value, f"settings.{key}")
         with self._transaction():
-            self._db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, encoded),
-            )
+            self._put_setting(key, encoded)
+
+    def _put_setting(self, key: str, encoded: str) -> None:
+        self._db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, encoded),
+        )
 
     def retention_days(self, key: str) -> int:
         return int(self.setting(key, RETENTION_DEFAULTS[key]))
@@ -436,11 +441,7 @@ class Store:
             raise ValueError(f"{key!r} is a credential and cannot be a setting")
         encoded = _dumps(value, f"settings.{key}")
         with self._transaction():
-            self._db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, encoded),
-            )
+            self._put_setting(key, encoded)
             detail = {"key": key, "value": value} if journal_value else {"key": key}
             self._append_journal("settings.changed", detail, now)
 

@@ -208,8 +208,12 @@ class MediatorPanel(QWidget):
         return False
 
 
-class PinPage(QWidget):
-    def __init__(self, panel: MediatorPanel) -> None:
+class KeypadPage(QWidget):
+    """Text and one action beside the digit pad; the digits typed show as dots."""
+
+    def __init__(
+        self, panel: MediatorPanel, action: PictogramButton, above: tuple[QWidget, ...] = ()
+    ) -> None:
         super().__init__()
         self.panel = panel
         layout = QHBoxLayout(self)
@@ -217,16 +221,21 @@ class PinPage(QWidget):
         self.prompt = text_label()
         self.shown = text_label("ticket")
         self.problem = WarningBox()
-        self.open_button = button("mdi6.lock-open-variant-outline", "Ouvrir", "Vérifier le PIN.", "primary")
-        self.open_button.clicked.connect(self.submit)
-        for widget in (self.prompt, self.shown, self.problem):
+        for widget in (*above, self.prompt, self.shown, self.problem):
             column.addWidget(widget)
         column.addStretch(1)
-        column.addWidget(self.open_button)
+        column.addWidget(action)
         self.pad = DigitPad(12, translated=False)
         self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
         layout.addLayout(column, 1)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
+
+
+class PinPage(KeypadPage):
+    def __init__(self, panel: MediatorPanel) -> None:
+        self.open_button = button("mdi6.lock-open-variant-outline", "Ouvrir", "Vérifier le PIN.", "primary")
+        super().__init__(panel, self.open_button)
+        self.open_button.clicked.connect(self.submit)
 
     def ask(self) -> None:
         self.pad.clear()
@@ -257,31 +266,17 @@ class PinPage(QWidget):
             self.problem.set_text(f"Trop d'essais : le mode médiateur est bloqué pendant {minutes} min.")
 
 
-class SetupPage(QWidget):
+class SetupPage(KeypadPage):
     """The one-time set-up: the structure's name and the mediators' PIN (typed twice)."""
 
     def __init__(self, panel: MediatorPanel) -> None:
-        super().__init__()
-        self.panel = panel
-        layout = QHBoxLayout(self)
-        column = QVBoxLayout()
         self.name_label = text_label()
         self.name_label.setText("Nom de la structure (il figure sur les récapitulatifs) :")
         self.name = QLineEdit()
         self.name.setMinimumHeight(64)
-        self.prompt = text_label()
-        self.shown = text_label("ticket")
-        self.problem = WarningBox()
         self.save_button = button("mdi6.check-bold", "Continuer", "Passer à l'étape suivante.", "primary")
+        super().__init__(panel, self.save_button, (self.name_label, self.name))
         self.save_button.clicked.connect(self.submit)
-        for widget in (self.name_label, self.name, self.prompt, self.shown, self.problem):
-            column.addWidget(widget)
-        column.addStretch(1)
-        column.addWidget(self.save_button)
-        self.pad = DigitPad(12, translated=False)
-        self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
-        layout.addLayout(column, 1)
-        layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
         self._first: Secret | None = None
 
     def start(self) -> None:
