@@ -7,7 +7,6 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +21,8 @@ from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store_key import WrongPassphrase
 from ui import theme
+from ui.crash_guard import CrashGuard
+from ui.kiosk_lock import KioskLock
 from ui.main_window import MainWindow
 from ui.unlock_dialog import UnlockDialog
 from ui.voice_player import QtSpeaker
@@ -57,6 +58,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=Config.idle_timeout_s,
         metavar="SECONDS",
         help="seconds without a touch before asking if someone is there (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--hide-pointer", action="store_true", help="hide the mouse pointer (touch-only screens)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {kiosk.__version__}")
     return parser.parse_args(argv)
@@ -148,11 +152,18 @@ def main(argv: list[str] | None = None) -> int:
         if station is None:
             return 1
     window = build_window(config, None if args.silent else build_speaker(config), station)
+    guard = CrashGuard(window)
+    guard.install()
     if args.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()
+        window.mediator_panel.quit_requested.connect(app.quit)
     else:
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        lock = KioskLock(window, hide_pointer=args.hide_pointer)
+        window.mediator_panel.quit_requested.connect(lock.release)
+        window.mediator_panel.quit_requested.connect(app.quit)
+        # A bare X session has no window manager to grant full screen: take the whole screen too.
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     log.info("kiosk started")
     return app.exec()

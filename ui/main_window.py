@@ -69,6 +69,7 @@ class MainWindow(QWidget):
 
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
+        self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
         self.voice_panel = VoicePanel(self)
         self.mediator_panel = MediatorPanel(self, station, station.config.data_dir / "exports")
         self.nav_bar.knocked.connect(self.mediator_panel.open_mode)

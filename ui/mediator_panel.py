@@ -75,6 +75,7 @@ def button(pictogram: str, text: str, description: str, role: str = "") -> Picto
 
 class MediatorPanel(QWidget):
     handed_back = Signal()
+    quit_requested = Signal()  # "Quitter le kiosque": the only way out of a locked kiosk
 
     def __init__(self, host: QWidget, station: Station, exports_dir: Path) -> None:
         super().__init__(host)
@@ -595,9 +596,12 @@ class SettingsPage(QWidget):
         self.auto_read.clicked.connect(self.toggle_auto_read)
         self.pin_button = button("mdi6.form-textbox-password", "Changer le PIN", "Choisir un nouveau PIN.")
         self.pin_button.clicked.connect(panel.open_setup)
+        self.quit_button = button("mdi6.power", "Quitter le kiosque", "Fermer le kiosque (maintenance).")
+        self.quit_button.clicked.connect(self.quit_kiosk)
         row = QHBoxLayout()
         row.addWidget(self.auto_read)
         row.addWidget(self.pin_button)
+        row.addWidget(self.quit_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.printer = text_label()
@@ -676,6 +680,13 @@ class SettingsPage(QWidget):
         keeper.change_setting(HELP_PLACES, parse_help_places(self.help_places.toPlainText()))
         self.panel.unlocked()
         self.panel.show_page(self)
+
+    def quit_kiosk(self) -> None:
+        store = self.panel.station.keeper.store
+        if store is not None:
+            store.journal("kiosk.quit", {}, time.time())
+        self.panel.station.end_visit()
+        self.panel.quit_requested.emit()
 
     def toggle(self, setting: str, item: str) -> None:
         """Offer again what was hidden, or hide what was offered (the list kept is what is hidden)."""

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -36,3 +41,25 @@ def stored_window(stored_station: Station, qtbot: QtBot) -> Iterator[MainWindow]
     """A kiosk window whose station keeps records in a real encrypted store."""
     yield open_window(stored_station, qtbot)
     QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (./test.sh installs it)")
+    display = f":{os.getpid() % 400 + 100}"
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
+        time.sleep(0.05)
+    if not socket.exists():
+        server.kill()
+        pytest.fail("Xvfb did not start")
+    yield display
+    server.terminate()
+    server.wait(timeout=10)

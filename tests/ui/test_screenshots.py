@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,28 +44,6 @@ def test_screenshots_offscreen(tmp_path: Path) -> None:
     result = _run_screenshots(tmp_path, env)
     assert result.returncode == 0, result.stderr
     _assert_real_pictures(tmp_path)
-
-
-@pytest.fixture
-def xvfb_display() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (./test.sh installs it)")
-    display = f":{os.getpid() % 400 + 100}"
-    server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
-        time.sleep(0.05)
-    if not socket.exists():
-        server.kill()
-        pytest.fail("Xvfb did not start")
-    yield display
-    server.terminate()
-    server.wait(timeout=10)
 
 
 @pytest.mark.xvfb

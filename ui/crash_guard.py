@@ -1,0 +1,56 @@
+"""When something unexpected breaks: a calm screen, the person's data erased, back to the start.
+
+Installed as ``sys.excepthook`` (PySide6 hands exceptions raised in slots to it).
+The error goes to the log with its traceback, which names code, not people; the
+person sees, in their language, that something went wrong, that their data has
+been erased, and that a staff member can help.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from kiosk.i18n import _
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class CrashGuard:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.crashes = 0
+        self._previous = sys.excepthook
+        self._handling = False
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+
+    def handle(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt) or self._handling:
+            self._previous(kind, error, trace)
+            return
+        self._handling = True
+        try:
+            self.crashes += 1
+            log.error("unexpected error; the visit is erased", exc_info=(kind, error, trace))
+            # The words come in the person's language, before the visit (and its language) is dropped.
+            texts = (
+                _("Quelque chose ne s'est pas bien passé."),
+                _("Vos données ont été effacées. Demandez à une personne de l'accueil."),
+                _("D'accord"),
+                _("Revenir au début."),
+            )
+            try:
+                self.window.station.end_visit()
+            except Exception:  # noqa: BLE001 - the guard must not fail: the log says what happened
+                log.exception("erasing the visit after an error failed too")
+            self.window.calm_panel.present(*texts)
+            self.window.speak_texts(list(texts[:2]))
+        finally:
+            self._handling = False
