@@ -8,9 +8,9 @@ screen aloud. Idle detection lives here too, fed by every touch in the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import i18n
 from kiosk.i18n import _
@@ -20,6 +20,7 @@ from kiosk.station import Station
 from ui import theme
 from ui.mediator_panel import MediatorPanel
 from ui.nav_bar import NavBar
+from ui.on_screen_keyboard import OnScreenKeyboard
 from ui.overlay import OverlayPanel
 from ui.recap_print import forget_recaps
 from ui.screens import SCREENS, Screen
@@ -70,6 +71,8 @@ class MainWindow(QWidget):
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.shown_changed.connect(self._make_room_for_keyboard)
         self.voice_panel = VoicePanel(self)
         self.mediator_panel = MediatorPanel(self, station, station.config.data_dir / "exports")
         self.nav_bar.knocked.connect(self.mediator_panel.open_mode)
@@ -199,6 +202,33 @@ class MainWindow(QWidget):
         bar.repeat.connect(self.speak_screen)
         bar.text_size.connect(self._cycle_text_size)
         bar.voice.connect(lambda: self.voice_panel.open_for(self.station.visit.session))
+
+    def free_area(self) -> QRect:
+        """The window less the on-screen keyboard: where panels go while it shows."""
+        if self.keyboard.isHidden():
+            return self.rect()
+        return QRect(0, 0, self.width(), self.height() - self.keyboard.sizeHint().height())
+
+    def _make_room_for_keyboard(self, shown: bool) -> None:
+        """The keyboard covers the bottom of the window; open panels shrink above it, the field in view."""
+        if shown:
+            height = self.keyboard.sizeHint().height()
+            self.keyboard.setGeometry(0, self.height() - height, self.width(), height)
+            self.keyboard.raise_()
+        for panel in (self.mediator_panel, self.idle_overlay, self.calm_panel):
+            if not panel.isHidden():
+                panel.setGeometry(self.free_area())
+        focused = QApplication.focusWidget()
+        scroller = focused.parentWidget() if focused is not None else None
+        while scroller is not None and not isinstance(scroller, QScrollArea):
+            scroller = scroller.parentWidget()
+        if shown and focused is not None and scroller is not None:
+            scroller.ensureWidgetVisible(focused)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self.keyboard.isHidden():
+            self._make_room_for_keyboard(True)
 
     def _apply_station_settings(self) -> None:
         self.idle.timeout_s = self.station.config.idle_timeout_s

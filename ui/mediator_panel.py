@@ -45,6 +45,7 @@ from kiosk.station import (
 from kiosk.statistics import summarize, to_csv, to_json
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
+from ui.overlay import area_of
 from ui.screens.base import scroll_area
 from ui.widgets import PictogramButton, WarningBox, discard, text_label
 
@@ -98,7 +99,7 @@ class MediatorPanel(QWidget):
         self.tabs.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addLayout(self.tabs)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scroll_area(self.pages), 1)  # scrolls when the on-screen keyboard takes room
 
         self.pin_page = PinPage(self)
         self.setup_page = SetupPage(self)
@@ -195,7 +196,7 @@ class MediatorPanel(QWidget):
         )
         self.back_button.setVisible(not (page is self.setup_page and not self._pin_set()))
         self.pages.setCurrentWidget(page)
-        self.setGeometry(self._host.rect())
+        self.setGeometry(area_of(self._host))
         self.raise_()
         self.show()
 
@@ -205,7 +206,7 @@ class MediatorPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and not self.isHidden():  # also before the window shows
-            self.setGeometry(self._host.rect())
+            self.setGeometry(area_of(self._host))
         return False
 
 
@@ -553,8 +554,7 @@ class SettingsPage(QWidget):
     def __init__(self, panel: MediatorPanel) -> None:
         super().__init__()
         self.panel = panel
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.name = QLineEdit()
         self.address = QLineEdit()
@@ -639,9 +639,6 @@ class SettingsPage(QWidget):
         self.problems = text_label("hint")
         layout.addWidget(self.problems)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_area(body))
 
     def refresh(self) -> None:
         keeper = self.panel.station.keeper

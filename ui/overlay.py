@@ -6,10 +6,16 @@ Any touch on its button closes it; what else a touch does is up to its owner.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.widgets import PictogramButton, text_label
+
+
+def area_of(host: QWidget) -> QRect:
+    """The part of the window a panel covers: all of it, less the on-screen keyboard when it shows."""
+    free_area = getattr(host, "free_area", None)
+    return free_area() if callable(free_area) else host.rect()
 
 
 class OverlayPanel(QWidget):
@@ -42,7 +48,7 @@ class OverlayPanel(QWidget):
         self.heading.setText(heading)
         self.message.setText(message)
         self.button.set_text(button, button_description)
-        self.setGeometry(self._host.rect())
+        self.setGeometry(area_of(self._host))
         self.raise_()
         self.show()
 
@@ -51,5 +57,5 @@ class OverlayPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self._host.rect())
+            self.setGeometry(area_of(self._host))
         return False

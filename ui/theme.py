@@ -65,6 +65,11 @@ def stylesheet(scale: float = 1.0) -> str:
     QPushButton[role="bar"] QLabel, QPushButton[role="help"] QLabel {{ font-size: {BAR_PX}px; }}
     QPushButton[selected="true"] {{ border-width: 6px; }}
     #NavBar {{ background: {BAR}; border-bottom: 2px solid {TEXT}; }}
+    #Keyboard {{ background: {BAR}; border-top: 2px solid {TEXT}; }}
+    #Keyboard QPushButton {{
+        padding: 0px; border-width: 2px; min-width: {MIN_TOUCH - 4}px; min-height: {MIN_TOUCH - 4}px;
+        font-size: {title * 3 // 4}px;
+    }}
     #NavBar QLabel {{ font-size: {BAR_PX}px; }}
     QFrame[role="warning"] {{
         background: {WARNING_BACKGROUND}; border: 3px solid {WARNING_BORDER}; border-radius: 12px;

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 
 from kiosk.i18n import _
 from kiosk.secret import Secret
+from ui.on_screen_keyboard import OnScreenKeyboard
 from ui.widgets import PictogramButton, text_label
 
 
@@ -60,8 +61,12 @@ class UnlockDialog(QDialog):
         self.open_button = PictogramButton("mdi6.lock-open-variant-outline", role="primary")
         self.open_button.set_text(_("Ouvrir"), _("Ouvrir le kiosque avec cette phrase de passe."))
         self.open_button.clicked.connect(self.submit)
+        self.keyboard = OnScreenKeyboard(self, follow_focus=False)  # touch-only screens have no other
         for widget in (title, hint, self.field, self.problem, self.open_button):
             layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.keyboard)
+        self.field.setFocus()
 
     def submit(self) -> None:
         secret = take_secret(self.field)

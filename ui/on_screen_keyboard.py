@@ -1,0 +1,192 @@
+"""A keyboard on the screen for touch-only kiosks: large keys, the person's alphabet, no memory.
+
+It appears when a text field gets the focus and types into that field by sending
+it ordinary key events, so the field behaves as with a real keyboard (a password
+field shows no echo). It predicts nothing and keeps nothing: there is no history
+to leak. Its keys never take the focus away from the field.
+
+Layouts come from ``kiosk.keyboard_layouts``: the person's language, the French
+AZERTY one (for e-mail and web addresses) and digits with symbols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import i18n
+from kiosk.i18n import _
+from kiosk.keyboard_layouts import LAYOUTS, SHORTCUTS, SYMBOLS, Layout, layout_for
+from ui import pictograms, theme
+
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+KEY_PX = 64
+
+
+class Key(QPushButton):
+    """A key: never takes the focus, at least 64 px, with an accessible name."""
+
+    def __init__(self, label: str, description: str, pictogram: str = "") -> None:
+        super().__init__(label if not pictogram else "")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumWidth(KEY_PX)
+        self.setFixedHeight(KEY_PX)
+        self.setProperty("role", "key")
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(description)
+        if pictogram:
+            self.setIcon(QIcon(pictograms.pixmap(pictogram, theme.TEXT, 32)))
+            self.setIconSize(QSize(32, 32))
+
+
+class OnScreenKeyboard(QFrame):
+    shown_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        language: Callable[[], str] = i18n.active_language,
+        follow_focus: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Keyboard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._language = language
+        self.layout_ = layout_for(language())
+        self.shifted = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setSpacing(6)
+        self.rows = QGridLayout()
+        self.rows.setSpacing(6)
+        outer.addLayout(self.rows)
+        self.bottom = QHBoxLayout()
+        self.bottom.setSpacing(6)
+        outer.addLayout(self.bottom)
+        self.letter_keys: list[Key] = []
+        self._build_bottom_row()
+        self.set_layout(self.layout_)
+        if follow_focus:
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            app.focusChanged.connect(self._focus_changed)
+            self.hide()
+
+    # Layouts --------------------------------------------------------------------------
+    def set_layout(self, layout: Layout) -> None:
+        self.layout_ = layout
+        self.shifted = False
+        for key in self.letter_keys:
+            self.rows.removeWidget(key)
+            key.deleteLater()
+        self.letter_keys = []
+        for row, letters in enumerate(layout.rows):
+            for column, letter in enumerate(letters):
+                key = Key(letter, letter)
+                key.clicked.connect(lambda _checked=False, k=key: self.type_text(k.text()))
+                self.rows.addWidget(key, row, column)
+                self.letter_keys.append(key)
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if layout.right_to_left else Qt.LayoutDirection.LeftToRight
+        )
+        self.shift_key.setVisible(layout.has_case)
+        self._label_switch_keys()
+
+    def _build_bottom_row(self) -> None:
+        self.shift_key = Key(
+            _("Majuscule"), _("Taper la lettre suivante en majuscule."), "mdi6.apple-keyboard-shift"
+        )
+        self.shift_key.clicked.connect(self.toggle_shift)
+        self.symbols_key = Key("123", _("Chiffres et signes."))
+        self.symbols_key.clicked.connect(self._switch_symbols)
+        self.latin_key = Key("AZERTY", _("Clavier français, pour les adresses e-mail et les sites."))
+        self.latin_key.clicked.connect(self._switch_latin)
+        self.shortcut_keys = [Key(text, text) for text in SHORTCUTS]
+        for key in self.shortcut_keys:
+            key.clicked.connect(lambda _checked=False, k=key: self.type_text(k.text()))
+        self.space_key = Key(_("Espace"), _("Un espace entre deux mots."))
+        self.space_key.clicked.connect(lambda: self.type_text(" "))
+        self.backspace_key = Key(_("Effacer"), _("Effacer le dernier caractère."), "mdi6.backspace-outline")
+        self.backspace_key.clicked.connect(lambda: self._press(Qt.Key.Key_Backspace))
+        self.enter_key = Key(_("Valider"), _("Valider ce qui est écrit."), "mdi6.keyboard-return")
+        self.enter_key.clicked.connect(lambda: self._press(Qt.Key.Key_Return))
+        self.hide_key = Key(_("Masquer le clavier"), _("Cacher le clavier."), "mdi6.keyboard-off-outline")
+        self.hide_key.clicked.connect(self.hide)
+        for key in (self.shift_key, self.symbols_key, self.latin_key, *self.shortcut_keys):
+            self.bottom.addWidget(key)
+        self.bottom.addWidget(self.space_key, 1)
+        for key in (self.backspace_key, self.enter_key, self.hide_key):
+            self.bottom.addWidget(key)
+
+    def _label_switch_keys(self) -> None:
+        own = layout_for(self._language())
+        self.symbols_key.setText("ABC" if self.layout_ is SYMBOLS else "123")
+        # The "other alphabet" key goes to French AZERTY, or back to the person's own layout.
+        back_to_own = self.layout_ is not own
+        self.latin_key.setText(own.name if back_to_own else LAYOUTS["fr"].name)
+        self.latin_key.setVisible(back_to_own or own is not LAYOUTS["fr"])
+
+    def _switch_symbols(self) -> None:
+        self.set_layout(layout_for(self._language()) if self.layout_ is SYMBOLS else SYMBOLS)
+
+    def _switch_latin(self) -> None:
+        own = layout_for(self._language())
+        self.set_layout(own if self.layout_ is not own else LAYOUTS["fr"])
+
+    def toggle_shift(self) -> None:
+        self.shifted = not self.shifted
+        for key in self.letter_keys:
+            key.setText(key.text().upper() if self.shifted else key.text().lower())
+
+    # Typing -----------------------------------------------------------------------------
+    def type_text(self, text: str) -> None:
+        target = self.target()
+        if target is None:
+            return
+        QApplication.sendEvent(
+            target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, text)
+        )
+        if self.shifted:
+            self.toggle_shift()
+
+    def _press(self, key: Qt.Key) -> None:
+        target = self.target()
+        if target is not None:
+            QApplication.sendEvent(
+                target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+            )
+
+    @staticmethod
+    def target() -> QWidget | None:
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, TEXT_FIELDS) else None
+
+    # Showing -----------------------------------------------------------------------------
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, TEXT_FIELDS) and new.window() is self.window():
+            own = layout_for(self._language())
+            if self.layout_ is not own and self.layout_ is not SYMBOLS:
+                self.set_layout(own)
+            self.show()
+        elif new is not None and new.window() is self.window() and not isinstance(new, Key):
+            self.hide()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.shown_changed.emit(False)
