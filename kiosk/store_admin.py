@@ -77,6 +77,7 @@ def status(paths: StorePaths, ask: Ask) -> str:
     lines = [
         f"store:        {paths.database}",
         f"locked with:  {'passphrase' if paths.keys.needs_passphrase else 'station secret'}",
+        f"mediator PIN: {'set' if PinLock(store).configured else 'not set'}",
         f"sessions in progress: {len(tables['sessions'])}",
         f"kept for later:       {len(tables['resume_records'])}",
         f"activity records:     {len(tables['activity'])}",

@@ -9,8 +9,8 @@ KIOSK_APT_RUN="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
  libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
  libxcb-xfixes0 libxcb-xkb1 libespeak-ng1 espeak-ng-data libpulse0
  fonts-dejavu-core fonts-noto-core"
-# The tests also drive a real X server and ask espeak-ng for phonemes.
-KIOSK_APT_TEST="xvfb xauth espeak-ng"
+# The tests also drive a real X server, ask espeak-ng for phonemes and check the shell scripts.
+KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck"
 
 say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*" >&2; }
 

@@ -34,7 +34,7 @@ def folders(tmp_path: Path, bundled_catalog: Catalog) -> list[str]:
 def test_status_says_how_the_store_is_locked(folders: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", *folders], ask=answers()) == 0
     out = capsys.readouterr().out
-    assert "station secret" in out and "chain intact" in out
+    assert "station secret" in out and "chain intact" in out and "mediator PIN: not set" in out
 
 
 def test_switch_to_a_passphrase_and_back(

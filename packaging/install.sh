@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Turn this PC into a France Services kiosk. Debian 12, Ubuntu 22.04 or 24.04; run as root:
+#
+#     sudo packaging/install.sh              # install (or update: running it again is harmless)
+#     sudo packaging/install.sh --dry-run    # print what it would do, change nothing
+#
+# It installs the system packages and the kiosk (from packaging/wheels/ when there is no
+# network: see packaging/build-bundle.sh), creates the unprivileged user "kiosk", logs it
+# in automatically on the first console, where it runs only the kiosk in the cage compositor,
+# and asks for the mediators' PIN. docs/INSTALL.md explains every step.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SOURCE="$(cd "$HERE/.." && pwd)"
+KIOSK_USER="kiosk"
+PREFIX="/opt/france-services-kiosk"
+DRY_RUN=0
+ASK_PIN=1
+
+usage() {
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin)"
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --dry-run) DRY_RUN=1 ;;
+        --user) KIOSK_USER="$2"; shift ;;
+        --no-pin) ASK_PIN=0 ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# shellcheck source=tools/bootstrap.sh
+source "$SOURCE/tools/bootstrap.sh"
+# cage: a compositor that shows one application, full screen, and nothing else.
+SESSION_PACKAGES="cage python3 python3-venv libwayland-client0 libwayland-cursor0 libwayland-egl1 xwayland"
+
+run() {
+    if [ "$DRY_RUN" = 1 ]; then
+        printf '+ %s\n' "$*"
+    else
+        "$@"
+    fi
+}
+
+# write_file PATH MODE: the content comes on standard input; unchanged files are left alone.
+write_file() {
+    local path="$1" mode="$2" content
+    content="$(cat)"
+    if [ "$DRY_RUN" = 1 ]; then
+        printf '+ write %s (mode %s):\n%s\n' "$path" "$mode" "$(printf '%s\n' "$content" | sed 's/^/    /')"
+        return
+    fi
+    if [ -f "$path" ] && [ "$(cat "$path")" = "$content" ]; then
+        return
+    fi
+    mkdir -p "$(dirname "$path")"
+    printf '%s\n' "$content" >"$path"
+    chmod "$mode" "$path"
+}
+
+check_system() {
+    if [ "$DRY_RUN" = 0 ] && [ "$(id -u)" != 0 ]; then
+        echo "install.sh: run it as root: sudo $0" >&2
+        exit 1
+    fi
+    local id="" version=""
+    if [ -r /etc/os-release ]; then
+        id="$(. /etc/os-release && echo "${ID:-}")"
+        version="$(. /etc/os-release && echo "${VERSION_ID:-}")"
+    fi
+    case "$id $version" in
+        "debian 12" | "ubuntu 22.04" | "ubuntu 24.04") say "system: $id $version" ;;
+        *) say "warning: tested on Debian 12 and Ubuntu 22.04/24.04, this is '$id $version'" ;;
+    esac
+}
+
+install_packages() {
+    say "system packages"
+    # shellcheck disable=SC2086 # the lists are meant to split into words
+    run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $KIOSK_APT_RUN $SESSION_PACKAGES
+}
+
+create_user() {
+    if id "$KIOSK_USER" >/dev/null 2>&1; then
+        say "user $KIOSK_USER exists"
+    else
+        say "user $KIOSK_USER"
+        run adduser --disabled-password --gecos "France Services kiosk" "$KIOSK_USER"
+    fi
+    # Screen, input and sound, nothing else (no sudo, no admin groups).
+    run usermod -a -G video,render,input,audio "$KIOSK_USER"
+}
+
+install_app() {
+    say "the kiosk, in $PREFIX"
+    run mkdir -p "$PREFIX"
+    run python3 -m venv "$PREFIX/venv"
+    if [ -d "$HERE/wheels" ]; then
+        run "$PREFIX/venv/bin/pip" install -q --no-index --find-links "$HERE/wheels" --upgrade "$HERE"/wheels/france_services_kiosk-*.whl
+    else
+        run "$PREFIX/venv/bin/pip" install -q --upgrade "$SOURCE"
+    fi
+    write_file "$PREFIX/bin/kiosk-session" 755 <<SESSION
+#!/bin/sh
+# Runs inside cage: the kiosk, restarted after a crash (at most 5 times in 5 minutes).
+# A clean exit (mediator mode, "Quitter le kiosque") ends the session; the automatic login
+# starts a fresh one. Maintenance happens on another console (Ctrl+Alt+F2), never on this one.
+export QT_QPA_PLATFORM="wayland;xcb"
+restarts=0
+window_start=\$(date +%s)
+while :; do
+    "$PREFIX/venv/bin/kiosk" --hide-pointer && exit 0
+    now=\$(date +%s)
+    if [ \$((now - window_start)) -gt 300 ]; then restarts=0; window_start=\$now; fi
+    restarts=\$((restarts + 1))
+    [ \$restarts -gt 5 ] && exit 1
+    sleep 2
+done
+SESSION
+}
+
+set_up_autostart() {
+    say "automatic login on the first console, straight into the kiosk"
+    write_file /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf 644 <<GETTY
+[Service]
+ExecStart=
+ExecStart=-/sbin/agetty --autologin $KIOSK_USER --noclear %I \$TERM
+GETTY
+    local home
+    home="$(getent passwd "$KIOSK_USER" | cut -d: -f6 || true)"
+    home="${home:-/home/$KIOSK_USER}"
+    write_file "$home/.bash_profile" 644 <<PROFILE
+# France Services kiosk: on the first console, run only the kiosk (cage shows one window, full screen).
+if [ "\$(tty)" = /dev/tty1 ]; then
+    exec cage -s -- $PREFIX/bin/kiosk-session
+fi
+PROFILE
+    run chown "$KIOSK_USER:" "$home/.bash_profile"
+    run systemctl daemon-reload
+}
+
+ask_pin() {
+    [ "$ASK_PIN" = 1 ] || return 0
+    if [ "$DRY_RUN" = 0 ] && runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status 2>/dev/null |
+        grep -q "mediator PIN: set"; then
+        say "the mediators' PIN is already set (change it in mediator mode)"
+        return 0
+    fi
+    say "choose the mediators' PIN (6 digits or more): it opens mediator mode"
+    run runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store set-pin
+}
+
+check_system
+install_packages
+create_user
+install_app
+set_up_autostart
+ask_pin
+say "done: restart the PC, it will start on the kiosk"

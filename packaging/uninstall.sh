@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Remove the kiosk from this PC, and every trace of people's sessions with it. Run as root:
+#
+#     sudo packaging/uninstall.sh              # remove the kiosk, its user and all its data
+#     sudo packaging/uninstall.sh --dry-run    # print what it would do, change nothing
+#
+# System packages stay (other programs may use them): remove them with apt if you wish.
+set -euo pipefail
+
+KIOSK_USER="kiosk"
+PREFIX="/opt/france-services-kiosk"
+DRY_RUN=0
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --dry-run) DRY_RUN=1 ;;
+        --user) KIOSK_USER="$2"; shift ;;
+        -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "uninstall.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+run() {
+    if [ "$DRY_RUN" = 1 ]; then
+        printf '+ %s\n' "$*"
+    else
+        "$@"
+    fi
+}
+
+if [ "$DRY_RUN" = 0 ] && [ "$(id -u)" != 0 ]; then
+    echo "uninstall.sh: run it as root: sudo $0" >&2
+    exit 1
+fi
+
+echo "[kiosk] automatic login"
+run rm -f /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf
+run systemctl daemon-reload
+echo "[kiosk] the kiosk in $PREFIX"
+run rm -rf "$PREFIX"
+if id "$KIOSK_USER" >/dev/null 2>&1; then
+    # The user's home holds the encrypted store, its key, the logs and the voice cache:
+    # removing the user with its home leaves nothing of anyone's sessions behind.
+    echo "[kiosk] user $KIOSK_USER, with its home (store, key, logs, caches)"
+    run pkill -u "$KIOSK_USER" || true
+    run userdel --remove "$KIOSK_USER"
+fi
+echo "[kiosk] removed"
