@@ -1,0 +1,82 @@
+"""A touch to the next screen painted, and the memory held at the home screen.
+
+A real kiosk window (offscreen, 1366x768, silent), walked through every bundled
+procedure with the actions its buttons call: each sample is the time from the action
+to the new screen painted (``grab()`` forces the paint). The peak resident
+memory is read once the home screen is shown. Usage: .venv/bin/python bench/interaction.py
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.config import Config  # noqa: E402
+from kiosk.mediator_pin import PinLock  # noqa: E402
+from kiosk.secret import Secret  # noqa: E402
+from kiosk.walkthrough import all_paths  # noqa: E402
+from ui.app import build_window, create_application  # noqa: E402
+
+
+def main() -> int:
+    app = create_application()
+    folder = Path(tempfile.mkdtemp())
+    window = build_window(Config(data_dir=folder, config_dir=folder / "config"))
+    store = window.station.keeper.store
+    assert store is not None
+    PinLock(store).set_pin(Secret("482193"))  # a configured station: no set-up screen
+    window.mediator_panel.hide()
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    station = window.station
+    samples: list[float] = []
+
+    def touch(action: object) -> None:
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        QApplication.processEvents()
+        window.grab()
+        samples.append(time.perf_counter() - start)
+
+    station.visit.start()
+    station.visit.choose_language("fr")
+    app.processEvents()
+    window.grab()
+    home_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for procedure in station.catalog.procedures.values():
+        touch(lambda: station.visit.open_theme(procedure.theme))  # noqa: B023 - called at once
+        touch(lambda: station.visit.open_procedure(procedure.id))  # noqa: B023 - called at once
+        touch(station.visit.next)
+        for move in next(all_paths(procedure)):
+            touch(lambda: station.visit.take(move))  # noqa: B023 - called at once
+            if move.detour:
+                break
+        touch(station.visit.home)
+    ms = 1000.0
+    ordered = sorted(samples)
+    median, p95, worst = (
+        statistics.median(samples) * ms,
+        ordered[int(0.95 * len(ordered))] * ms,
+        ordered[-1] * ms,
+    )
+    print(
+        f"touch to next screen painted ({len(samples)} touches): median {median:.1f} ms, "
+        f"p95 {p95:.1f} ms, worst {worst:.1f} ms (budget 50 ms)"
+    )
+    print(f"peak memory at the home screen: {home_peak_mb:.1f} MB (budget 120 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
