@@ -27,6 +27,16 @@ def open_station(tmp_path: Path, catalog: Catalog, clock: FakeClock) -> Station:
     return Station(config, catalog, clock=clock, keeper=RecordKeeper.open(paths, catalog, clock=clock))
 
 
+def keep_a_code_and_leave(station: Station) -> str:
+    """A person reaches the first step, keeps their progress and leaves; returns their code."""
+    walk_to_step(station, PROCEDURE, 1)
+    station.visit.open_leave()
+    assert station.keep_progress()
+    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
+    station.end_visit()
+    return code
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> StorePaths:
     return StorePaths.under(tmp_path / "data", tmp_path / "config")
@@ -79,11 +89,7 @@ def test_wrong_codes_lock_resuming_for_a_while(
     tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
-    walk_to_step(station, PROCEDURE, 1)
-    station.visit.open_leave()
-    station.keep_progress()
-    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
-    station.end_visit()
+    code = keep_a_code_and_leave(station)
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for _ in range(RESUME_TRIES):
         assert not station.resume(Secret(wrong))
@@ -180,11 +186,7 @@ def test_a_code_expires_after_the_retention_delay_and_its_record_is_purged(
     tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
-    walk_to_step(station, PROCEDURE, 1)
-    station.visit.open_leave()
-    station.keep_progress()
-    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
-    station.end_visit()
+    code = keep_a_code_and_leave(station)
     clock.advance(30 * 86400 + 1)
     walk_to_step(station, PROCEDURE, 1)
     station.end_visit()
