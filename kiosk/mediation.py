@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.help_desk import HELP_KIND_LABELS
+from kiosk.help_desk import HELP_KIND_LABELS, HelpStatus
 from kiosk.navigation import ScreenId
 from kiosk.visit import Visit
 
@@ -60,7 +60,7 @@ def timeline(visit: Visit, now: float) -> list[TimelineEntry]:
                 f"Ticket {request.ticket} : {HELP_KIND_LABELS[request.kind]}",
                 request.context.seconds_on_step,
                 is_help=True,
-                open_help=request.status.value == "open",
+                open_help=request.status is HelpStatus.OPEN,
             )
         )
     return entries

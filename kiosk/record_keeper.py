@@ -24,7 +24,7 @@ from kiosk.records import activity_record, help_request_rows, session_record
 from kiosk.resume import code_digest, new_code, resume_state
 from kiosk.secret import Secret
 from kiosk.session import Session
-from kiosk.store import Store, StoreError, StoreFull, StoreUnreadable
+from kiosk.store import RETENTION_DEFAULTS, Store, StoreError, StoreFull, StoreUnreadable
 from kiosk.store_key import KeyFiles, StationSecretMismatch
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,24 @@ class StorePaths:
     def under(cls, data_dir: Path, config_dir: Path) -> StorePaths:
         folder = data_dir / "store"
         return cls(folder / "kiosk.db", KeyFiles(folder / "kiosk.key.json", config_dir / "station.secret"))
+
+
+def open_with(paths: StorePaths, keys: list[tuple[bytes, bool]]) -> Store | None:
+    """Open the store with whichever candidate key it really has, finishing or dropping a key change.
+
+    None when no key opens it (damaged, foreign, or locked with a key that is gone).
+    """
+    for key, pending in keys:
+        try:
+            store = Store.open(paths.database, key)
+        except StoreUnreadable:
+            continue
+        if pending:
+            paths.keys.finish_change()
+        elif paths.keys.pending_params.exists():
+            paths.keys.abandon_change()
+        return store
+    return None
 
 
 @dataclass(frozen=True)
@@ -102,15 +120,8 @@ class RecordKeeper:
         except StationSecretMismatch as error:
             self._move_aside(paths, error, with_key=True)
             keys = paths.keys.unlock(passphrase)
-        for key, pending in keys:
-            try:
-                store = Store.open(paths.database, key)
-            except StoreUnreadable:
-                continue
-            if pending:
-                paths.keys.finish_change()
-            elif paths.keys.pending_params.exists():
-                paths.keys.abandon_change()
+        store = open_with(paths, keys)
+        if store is not None:
             return store
         self._move_aside(paths, StoreUnreadable(f"{paths.database} cannot be read"), with_key=False)
         store = Store.open(paths.database, keys[0][0])
@@ -152,15 +163,14 @@ class RecordKeeper:
 
     def keep_for_later(self, session: Session, history: tuple[Place, ...], current: Place) -> Secret | None:
         """Keep what is needed to carry on another day; returns the code, or None if nothing can be saved."""
-        store = self.store
-        if store is None or not self.keeps_records:
+        if not self.keeps_records:
             return None
         state = resume_state(session, history, current)
         now = self.clock()
-        expires = now + store.retention_days("resume_days") * DAY
-        pepper = self._pepper(store)
 
         def keep(store: Store) -> Secret:
+            expires = now + store.retention_days("resume_days") * DAY
+            pepper = self._pepper(store)
             code = new_code()
             while store.has_resume(code_digest(code, pepper)):
                 code = new_code()
@@ -171,7 +181,7 @@ class RecordKeeper:
 
     def resume_until(self) -> str:
         """The day (YYYY-MM-DD) until which progress kept now can be taken back."""
-        days = self.store.retention_days("resume_days") if self.store is not None else 0
+        days = int(self.setting("resume_days", RETENTION_DEFAULTS["resume_days"]))
         return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()
 
     def resume(self, code: Secret) -> dict[str, object] | None:
@@ -182,6 +192,8 @@ class RecordKeeper:
         state = self._attempt(
             lambda store: store.take_resume(code_digest(code, self._pepper(store)), self.clock())
         )
+        if self.store is None:
+            return None  # the store failed meanwhile: that was no wrong code
         if state is None:
             self._wrong_codes += 1
             if self._wrong_codes >= RESUME_TRIES:
@@ -226,9 +238,6 @@ class RecordKeeper:
 
     def structure_settings(self) -> dict[str, Any]:
         """The structure's name, address and directory of help places (empty without a store)."""
-        store = self.store
-        if store is None:
-            return {}
         keys = (STRUCTURE_NAME, STRUCTURE_ADDRESS, HELP_PLACES)
         return self._attempt(lambda store: {key: store.setting(key) for key in keys}) or {}
 

@@ -46,12 +46,9 @@ class Station:
         self.translated_languages = i18n.offered_languages()  # every language with complete catalogs
         self.languages = self.translated_languages  # those the structure offers (a setting)
         self.hidden_procedures: frozenset[str] = frozenset()
+        self.default_language = i18n.SOURCE_LANGUAGE
         self.apply_settings()
         self.help_desk = HelpDesk()
-        offered = {language.code for language in self.languages}
-        self.default_language = (
-            config.default_language if config.default_language in offered else i18n.SOURCE_LANGUAGE
-        )
         self._listeners: list[Callable[[Place], None]] = []
         self._end_listeners: list[Callable[[], None]] = []
         self.visit = self._new_visit()
@@ -65,6 +62,9 @@ class Station:
         hidden = set(self.keeper.setting(HIDDEN_LANGUAGES_SETTING, [])) - {i18n.SOURCE_LANGUAGE}
         self.languages = tuple(lang for lang in self.translated_languages if lang.code not in hidden)
         self.hidden_procedures = frozenset(self.keeper.setting(HIDDEN_PROCEDURES_SETTING, []))
+        offered = {language.code for language in self.languages}
+        wanted = self.config.default_language
+        self.default_language = wanted if wanted in offered else i18n.SOURCE_LANGUAGE
 
     def offered_themes(self) -> set[str]:
         """The themes that have at least one procedure the structure offers."""

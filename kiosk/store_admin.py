@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config import default_config_dir, default_data_dir
-from kiosk.content_loader import load_catalog
 from kiosk.errors import KioskError
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinLock, valid_pin
-from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.record_keeper import StorePaths, open_with
 from kiosk.secret import Secret
+from kiosk.store import Store
 from kiosk.store_key import MIN_PASSPHRASE_LENGTH, KeyMode
 
 Ask = Callable[[str], str]
@@ -38,22 +38,23 @@ def ask_new_passphrase(ask: Ask) -> Secret:
     return first
 
 
-def open_keeper(paths: StorePaths, ask: Ask) -> RecordKeeper:
+def open_store(paths: StorePaths, ask: Ask) -> Store:
+    """The store as it is: nothing moved aside, no session erased (the kiosk may be running)."""
     passphrase = Secret(ask("Current passphrase: ")) if paths.keys.needs_passphrase else None
     try:
-        keeper = RecordKeeper.open(paths, load_catalog(), passphrase)
+        store = open_with(paths, paths.keys.unlock(passphrase))
     finally:
         if passphrase is not None:
             passphrase.wipe()
-    if keeper.store is None:
-        raise KioskError("; ".join(n.message for n in keeper.notices) or "the store cannot be opened")
-    return keeper
+    if store is None:
+        raise KioskError(
+            f"{paths.database} cannot be read with this key; the kiosk will move it aside at its start"
+        )
+    return store
 
 
 def change_key(paths: StorePaths, mode: KeyMode, ask: Ask) -> str:
-    keeper = open_keeper(paths, ask)
-    store = keeper.store
-    assert store is not None
+    store = open_store(paths, ask)
     passphrase = ask_new_passphrase(ask) if mode is KeyMode.PASSPHRASE else None
     try:
         new_key = paths.keys.prepare_change(mode, passphrase)
@@ -69,9 +70,7 @@ def change_key(paths: StorePaths, mode: KeyMode, ask: Ask) -> str:
 
 
 def status(paths: StorePaths, ask: Ask) -> str:
-    keeper = open_keeper(paths, ask)
-    store = keeper.store
-    assert store is not None
+    store = open_store(paths, ask)
     tables = store.tables()
     broken = store.broken_journal_entry()
     lines = [
@@ -83,7 +82,6 @@ def status(paths: StorePaths, ask: Ask) -> str:
         f"activity records:     {len(tables['activity'])}",
         f"audit journal:        {len(tables['audit_journal'])} entries, "
         + ("chain intact" if broken is None else f"BROKEN at entry {broken}"),
-        *(f"notice: {notice.message}" for notice in keeper.notices),
     ]
     store.close()
     return "\n".join(lines)
@@ -91,9 +89,7 @@ def status(paths: StorePaths, ask: Ask) -> str:
 
 def set_pin(paths: StorePaths, ask: Ask) -> str:
     """Set the mediators' PIN from a terminal (the install script asks for it this way)."""
-    keeper = open_keeper(paths, ask)
-    store = keeper.store
-    assert store is not None
+    store = open_store(paths, ask)
     first = Secret(ask(f"Mediator PIN ({MIN_PIN_DIGITS} digits or more): "))
     second = Secret(ask("Type it again: "))
     try:
@@ -110,10 +106,10 @@ def set_pin(paths: StorePaths, ask: Ask) -> str:
 
 
 def purge(paths: StorePaths, ask: Ask) -> str:
-    keeper = open_keeper(paths, ask)  # opening purges what is past its retention delay
-    assert keeper.store is not None
-    keeper.store.close()
-    return "records past their retention delay were deleted"
+    store = open_store(paths, ask)
+    counts = store.purge(time.time())
+    store.close()
+    return "deleted past their retention delay: " + ", ".join(f"{n} {table}" for table, n in counts.items())
 
 
 def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:

@@ -12,6 +12,7 @@ import logging
 import sys
 from types import TracebackType
 
+from kiosk import i18n
 from kiosk.i18n import _
 from ui.main_window import MainWindow
 
@@ -40,6 +41,7 @@ class CrashGuard:
             self.crashes += 1
             log.error("unexpected error; the visit is erased", exc_info=(kind, error, trace))
             # The words come in the person's language, before the visit (and its language) is dropped.
+            language = i18n.active_language()
             texts = (
                 _("Quelque chose ne s'est pas bien passé."),
                 _("Vos données ont été effacées. Demandez à une personne de l'accueil."),
@@ -51,6 +53,6 @@ class CrashGuard:
             except Exception:  # noqa: BLE001 - the guard must not fail: the log says what happened
                 log.exception("erasing the visit after an error failed too")
             self.window.calm_panel.present(*texts)
-            self.window.speak_texts(list(texts[:2]))
+            self.window.speaker.speak(list(texts[:2]), language)
         finally:
             self._handling = False

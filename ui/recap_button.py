@@ -34,7 +34,7 @@ class RecapPrintBlock(QWidget):
             _("Imprimer le récapitulatif"), _("Une feuille avec ce qu'il faut faire ensuite, à emporter.")
         )
         self.printed.setText("")
-        self.setVisible(self.station.recap() is not None)
+        self.setVisible(self.station.visit.last_procedure() is not None)
 
     def print_recap(self) -> None:
         recap = self.station.recap()

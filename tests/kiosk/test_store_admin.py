@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.mediator_pin import PinCheck, PinLock
 from kiosk.record_keeper import RecordKeeper, StorePaths
 from kiosk.secret import Secret
+from kiosk.station import Station
 from kiosk.store_admin import main
+from tests.conftest import FakeClock, walk_to_step
 
 PASSPHRASE = "trois mots et 1 nombre"
 
@@ -73,3 +76,14 @@ def test_set_pin_from_the_terminal(folders: list[str], tmp_path: Path, bundled_c
     keeper = RecordKeeper.open(StorePaths.under(tmp_path / "data", tmp_path / "config"), bundled_catalog)
     assert keeper.store is not None
     assert PinLock(keeper.store).check(Secret("482193")).result is PinCheck.ACCEPTED
+
+
+def test_status_while_the_kiosk_runs_erases_nobody(tmp_path: Path, bundled_catalog: Catalog) -> None:
+
+    config = Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    paths = StorePaths.under(config.data_dir, config.config_dir)
+    station = Station(config, bundled_catalog, FakeClock(), RecordKeeper.open(paths, bundled_catalog))
+    walk_to_step(station, "caf-prime-activite", 1)
+    folders = ["--data-dir", str(config.data_dir), "--config-dir", str(config.config_dir)]
+    assert main(["status", *folders], ask=answers()) == 0
+    assert station.keeper.store is not None and len(station.keeper.store.session_ids()) == 1

@@ -23,6 +23,7 @@ def test_every_screen_meets_the_touch_and_legibility_rules(
         QApplication.processEvents()
         seen.append(name)
         assert problems(window) == [], name
+        assert (window.width(), window.height()) == size, f"{name} does not fit: the window grew"
     assert {"welcome", "language", "home", "intro", "step-first", "recap", "help-sent"} <= set(seen)
 
 

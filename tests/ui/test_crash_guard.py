@@ -39,6 +39,7 @@ def test_an_error_in_a_screen_erases_the_visit_and_says_so_calmly(
         guard.uninstall()
     QApplication.processEvents()
     assert stored_window.calm_panel.isVisible() and stored_window.calm_panel.heading.text() == expected
+    assert stored_window.speaker.last_request[1] == "ar", "read out with the person's voice"  # type: ignore[attr-defined]
     assert station.visit.place.screen is ScreenId.WELCOME and not station.visit.navigator.can_go_back
     assert station.keeper.store is not None and station.keeper.store.session_ids() == []
     assert "a bug in a screen" in caplog.text and "caf-prime-activite" not in caplog.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.i18n import _
 from kiosk.navigation import ScreenId
@@ -28,9 +28,17 @@ class HelpSentScreen(Screen):
         self.keep_going = text_label("hint")
         self.keep_going.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QLabel()  # the request as plain text, for a mediator's phone
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.ticket_caption, self.ticket, self.qr, self.keep_going):
-            self.layout_.addWidget(widget)
+        number = QVBoxLayout()
+        number.addWidget(self.ticket_caption)
+        number.addWidget(self.ticket)
+        ticket_row = QHBoxLayout()  # the QR code beside the number: the screen keeps its height
+        ticket_row.setSpacing(48)
+        ticket_row.addStretch(1)
+        ticket_row.addLayout(number)
+        ticket_row.addWidget(self.qr)
+        ticket_row.addStretch(1)
+        self.layout_.addLayout(ticket_row)
+        self.layout_.addWidget(self.keep_going)
         self.layout_.addStretch(1)
         self.cancel_button = PictogramButton("mdi6.close-circle-outline")
         self.cancel_button.clicked.connect(lambda: self.visit.cancel_help())
