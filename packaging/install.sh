@@ -16,10 +16,14 @@ KIOSK_USER="kiosk"
 PREFIX="/opt/france-services-kiosk"
 DRY_RUN=0
 ASK_PIN=1
+INSTALL_PACKAGES=1
+PYTHON="python3"
 
 usage() {
     sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin)"
+    echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin),"
+    echo "         --no-packages (the system packages are already there: the .deb's postinst),"
+    echo "         --python PATH (the Python 3.11+ that makes the venv, default python3)"
 }
 
 while [ $# -gt 0 ]; do
@@ -27,6 +31,8 @@ while [ $# -gt 0 ]; do
         --dry-run) DRY_RUN=1 ;;
         --user) KIOSK_USER="$2"; shift ;;
         --no-pin) ASK_PIN=0 ;;
+        --no-packages) INSTALL_PACKAGES=0 ;;
+        --python) PYTHON="$2"; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -79,6 +85,10 @@ check_system() {
 }
 
 install_packages() {
+    if [ "$INSTALL_PACKAGES" = 0 ]; then
+        say "system packages: already installed (--no-packages)"
+        return 0
+    fi
     say "system packages"
     # shellcheck disable=SC2086 # the lists are meant to split into words
     run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $KIOSK_APT_RUN $SESSION_PACKAGES
@@ -98,7 +108,7 @@ create_user() {
 install_app() {
     say "the kiosk, in $PREFIX"
     run mkdir -p "$PREFIX"
-    run python3 -m venv "$PREFIX/venv"
+    run "$PYTHON" -m venv "$PREFIX/venv"
     if [ -d "$HERE/wheels" ]; then
         run "$PREFIX/venv/bin/pip" install -q --no-index --find-links "$HERE/wheels" --upgrade "$HERE"/wheels/france_services_kiosk-*.whl
     else
@@ -140,7 +150,10 @@ if [ "\$(tty)" = /dev/tty1 ]; then
 fi
 PROFILE
     run chown "$KIOSK_USER:" "$home/.bash_profile"
-    run systemctl daemon-reload
+    # Not in a chroot or a container without systemd (where an image is prepared): it reads it at boot.
+    if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
+        run systemctl daemon-reload
+    fi
 }
 
 ask_pin() {

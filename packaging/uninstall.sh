@@ -36,7 +36,10 @@ fi
 
 echo "[kiosk] automatic login"
 run rm -f /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf
-run systemctl daemon-reload
+# Not in a chroot or a container without systemd: there is nothing to reload.
+if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
+    run systemctl daemon-reload
+fi
 echo "[kiosk] the kiosk in $PREFIX"
 run rm -rf "$PREFIX"
 if id "$KIOSK_USER" >/dev/null 2>&1; then
@@ -44,6 +47,14 @@ if id "$KIOSK_USER" >/dev/null 2>&1; then
     # removing the user with its home leaves nothing of anyone's sessions behind.
     echo "[kiosk] user $KIOSK_USER, with its home (store, key, logs, caches)"
     run pkill -u "$KIOSK_USER" || true
+    # userdel refuses a user who still has processes: give them 5 seconds to end, then insist.
+    if [ "$DRY_RUN" = 0 ]; then
+        for attempt in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+            pgrep -u "$KIOSK_USER" >/dev/null || break
+            if [ "$attempt" = 10 ]; then pkill -KILL -u "$KIOSK_USER" || true; fi
+            sleep 0.5
+        done
+    fi
     run userdel --remove "$KIOSK_USER"
 fi
 echo "[kiosk] removed"

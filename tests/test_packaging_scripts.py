@@ -1,19 +1,24 @@
-"""The install and uninstall scripts: shellcheck-clean, and a dry run that says what it would do."""
+"""The install, uninstall and packaging scripts: shellcheck-clean, dry runs that say what they would do,
+and the .deb's control fields and maintainer scripts."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPTS = ["packaging/install.sh", "packaging/uninstall.sh", "packaging/build-bundle.sh"]
+# Every script in packaging/, so that a new one is checked too.
+SCRIPTS = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "packaging").glob("*.sh"))
 
 
 def test_the_scripts_pass_shellcheck() -> None:
+    assert {"packaging/install.sh", "packaging/uninstall.sh", "packaging/build-deb.sh"} <= set(SCRIPTS)
     if shutil.which("shellcheck") is None:
         pytest.skip("shellcheck is not installed (./test.sh installs it)")
     result = subprocess.run(["shellcheck", "-x", *SCRIPTS], cwd=ROOT, capture_output=True, text=True)
@@ -76,3 +81,155 @@ def test_a_dry_uninstall_removes_the_user_with_its_home_and_the_app() -> None:
     assert "rm -rf /opt/france-services-kiosk" in out
     assert "userdel --remove root" in out
     assert "getty@tty1.service.d/france-services-kiosk.conf" in out
+
+
+def test_an_install_by_the_package_neither_calls_apt_nor_asks_anything() -> None:
+    out = dry_run("packaging/install.sh", "--no-packages", "--no-pin", "--python", "/usr/bin/python3.11")
+    assert "apt-get" not in out
+    assert "/usr/bin/python3.11 -m venv /opt/france-services-kiosk/venv" in out
+    assert "set-pin" not in out
+    assert "--autologin kiosk" in out
+
+
+# The .deb, built in well under a second from empty stand-ins for the wheels (the real ones: ~280 MB).
+FAKE_WHEELS = [
+    "france_services_kiosk-{version}-py3-none-any.whl",
+    "pyside6_essentials-6.11.3-cp310-abi3-manylinux_2_34_x86_64.whl",  # abi3: any Python
+    "qrcode-8.2-py3-none-any.whl",
+    "sqlcipher3-0.6.4-cp311-cp311-manylinux_2_28_x86_64.whl",  # only 3.11 and 3.12 for this one
+    "sqlcipher3-0.6.4-cp312-cp312-manylinux_2_28_x86_64.whl",
+    *(
+        f"pyyaml-6.0.3-cp3{minor}-cp3{minor}-manylinux2014_x86_64.manylinux_2_17_x86_64.whl"
+        for minor in (11, 12, 13)
+    ),
+]
+
+
+def project_version() -> str:
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        return str(tomllib.load(file)["project"]["version"])
+
+
+def build_deb(tmp: Path, version: str) -> subprocess.CompletedProcess[str]:
+    wheels = tmp / "wheels"
+    wheels.mkdir()
+    for name in FAKE_WHEELS:
+        (wheels / name.format(version=version)).write_bytes(b"")
+    return subprocess.run(
+        ["bash", "packaging/build-deb.sh", "--arch", "amd64", "--wheels", wheels, "--out", tmp / "o"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TERM": "dumb"},
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="module")
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is missing (not a Debian or Ubuntu system)")
+    tmp = tmp_path_factory.mktemp("deb")
+    result = build_deb(tmp, project_version())
+    assert result.returncode == 0, result.stderr
+    (package,) = (tmp / "o").glob("*.deb")
+    return package
+
+
+@pytest.fixture(scope="module")
+def control(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("control") / "DEBIAN"
+    subprocess.run(["dpkg-deb", "--control", str(deb), str(folder)], check=True)
+    return folder
+
+
+def field(deb: Path, name: str) -> str:
+    result = subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_the_package_is_named_and_versioned_from_pyproject(deb: Path) -> None:
+    assert deb.name == f"kiosk_{project_version()}_amd64.deb"
+    assert field(deb, "Package").strip() == "kiosk"
+    assert field(deb, "Version").strip() == project_version()
+    assert field(deb, "Architecture").strip() == "amd64"
+
+
+def test_the_package_depends_on_every_system_package_the_kiosk_needs(deb: Path) -> None:
+    depends = [group.strip() for group in field(deb, "Depends").replace("\n", " ").split(",")]
+    needed = subprocess.run(
+        ["bash", "-c", "source tools/bootstrap.sh && echo $KIOSK_APT_RUN"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert {"libespeak-ng1", "espeak-ng-data", "libegl1", "libxcb-cursor0"} <= set(needed)
+    for package in [*needed, "cage", "xwayland", "adduser"]:
+        assert package in depends, package
+    # A Python the wheels were gathered for, with venv: sqlcipher3 has no 3.13 wheel here. A bare
+    # "python3-venv" would accept Ubuntu 22.04's Python 3.10, which the kiosk does not run on.
+    assert depends[0] == "python3.11-venv | python3.12-venv"
+    assert "libc6 (>= 2.34)" in depends  # what the newest of the wheels (PySide6's, manylinux_2_34) needs
+    assert "python3-venv" not in depends and "python3" not in depends
+
+
+def test_the_package_holds_the_wheels_and_the_install_script(deb: Path) -> None:
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+    lib = "./usr/lib/france-services-kiosk"
+    assert re.search(rf"^-rwxr-xr-x root/root .* {lib}/packaging/install.sh$", listing, re.M)
+    assert f"{lib}/tools/bootstrap.sh" in listing
+    for name in FAKE_WHEELS:
+        assert f"{lib}/packaging/wheels/{name.format(version=project_version())}" in listing
+    assert "./usr/share/doc/kiosk/copyright" in listing
+    assert "./opt/" not in listing, "/opt/france-services-kiosk is made by the postinst, not shipped"
+
+
+def test_the_maintainer_scripts_pass_shellcheck(control: Path) -> None:
+    scripts = [str(control / name) for name in ("postinst", "prerm", "postrm")]
+    for script in scripts:
+        assert os.access(script, os.X_OK), script
+        assert subprocess.run(["sh", "-n", script]).returncode == 0, script
+    if shutil.which("shellcheck") is None:
+        pytest.skip("shellcheck is not installed (./test.sh installs it)")
+    result = subprocess.run(["shellcheck", *scripts], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_postinst_runs_install_sh_with_the_wheels_python_and_asks_nothing(control: Path) -> None:
+    postinst = (control / "postinst").read_text()
+    assert 'PYTHONS="3.11 3.12"' in postinst
+    assert 'install.sh" --no-packages --no-pin --python "$python"' in postinst
+    said = [line.strip() for line in postinst.splitlines() if "store set-pin" in line]
+    assert said and all(line.startswith(("echo ", "#")) for line in said), said  # said, never run
+    assert "</dev/null" in postinst.split("store status")[1].split("\n")[0]
+
+
+def test_a_purge_is_uninstall_sh_and_a_removal_keeps_the_data(control: Path) -> None:
+    postrm = (control / "postrm").read_text()
+    remove = postrm.split("    remove)\n", 1)[1].split(";;", 1)[0]
+    assert "rm -rf /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin" in remove
+    assert "userdel" not in remove and "/home" not in remove
+    embedded = postrm.split("<<'UNINSTALL_SH'\n", 1)[1].split("\nUNINSTALL_SH\n", 1)[0] + "\n"
+    assert embedded == (ROOT / "packaging/uninstall.sh").read_text()
+    assert 'bash -c "$uninstall_sh" uninstall.sh\n' in postrm.split("    purge)\n", 1)[1]
+    result = subprocess.run(
+        ["bash", "-c", embedded, "uninstall.sh", "--dry-run", "--user", "root"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "rm -rf /opt/france-services-kiosk" in result.stdout
+    assert "userdel --remove root" in result.stdout
+    prerm = (control / "prerm").read_text()
+    assert "rm -f /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf" in prerm
+
+
+def test_the_build_refuses_wheels_of_another_version(tmp_path: Path) -> None:
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is missing (not a Debian or Ubuntu system)")
+    result = build_deb(tmp_path, "0.0.0.dev1")
+    assert result.returncode != 0
+    assert f"is not version {project_version()}" in result.stderr
+    assert not list(tmp_path.glob("o/*.deb"))
