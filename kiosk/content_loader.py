@@ -1,4 +1,4 @@
-"""Load content packs (a manifest, a glossary and one YAML file per procedure) into a Catalog.
+"""Load content packs (a manifest, a glossary, one YAML file per procedure, simulated sites) into a Catalog.
 
 A broken procedure file never stops the kiosk: it is skipped and its problem is
 kept, naming the file, the line and the field, for mediator mode and
@@ -9,12 +9,14 @@ stick) overrides or adds procedures and glossary words by id.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from kiosk.content_reader import IDENTIFIER, ContentReader
 from kiosk.errors import ContentError
+from kiosk.practice import PracticeSite
+from kiosk.practice_loader import parse_practice_site
 from kiosk.procedures import (
     END,
     Answer,
@@ -28,12 +30,12 @@ from kiosk.procedures import (
     Step,
 )
 from kiosk.themes import THEME_IDS
-from kiosk.yaml_source import LineDict, YamlError, read_yaml
+from kiosk.yaml_source import YamlError, read_yaml
 
 BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"
 MANIFEST_NAME = "pack.yaml"
 GLOSSARY_NAME = "glossary.yaml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PRACTICE_DIR = "practice"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Which keys each kind of mapping accepts, and whether each is required.
@@ -89,102 +91,23 @@ class Catalog:
     problems: list[ContentError] = field(default_factory=list)  # what was skipped, and why
     degraded: list[ContentError] = field(default_factory=list)  # loaded, but without something
     packs: list[PackManifest] = field(default_factory=list)
+    practice: dict[str, PracticeSite] = field(default_factory=dict)  # simulated sites, by procedure id
 
     def in_theme(self, theme_id: str) -> list[Procedure]:
         return [p for p in self.procedures.values() if p.theme == theme_id]
 
 
-class _Reader:
-    """Checks one mapping against its declared keys and reads typed values from it."""
-
-    def __init__(
-        self, source: str, data: object, keys: Mapping[str, bool], where: str, line: int = 0
-    ) -> None:
-        self.source = source
-        self.where = where
-        if not isinstance(data, dict):
-            raise ContentError(source, f"expected a mapping, found {_kind(data)}", where or None, line)
-        self.data: dict[str, Any] = data
-        self.line = data.line if isinstance(data, LineDict) else line
-        for key in data:
-            if key not in keys:
-                raise self.error(str(key), f"unknown key (allowed: {', '.join(keys)})")
-        for key, required in keys.items():
-            if required and key not in data:
-                raise self.error(key, "missing")
-
-    def error(self, key: str, problem: str) -> ContentError:
-        line = self.data.line_of(key) if isinstance(self.data, LineDict) else self.line
-        return ContentError(self.source, problem, self.at(key), line)
-
-    def at(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key, "")
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            raise self.error(key, f"expected text, found {_kind(value)}")
-        return value.strip()
-
-    def required_text(self, key: str) -> str:
-        value = self.text(key)
-        if not value:
-            raise self.error(key, "must not be empty")
-        return value
-
-    def identifier(self, key: str) -> str:
-        value = self.required_text(key)
-        if not _ID.match(value):
-            raise self.error(key, f"{value!r} must use only a-z, 0-9 and dashes")
-        return value
-
-    def positive_int(self, key: str) -> int:
-        value = self.data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise self.error(key, f"expected a whole number above 0, found {value!r}")
-        return value
-
-    def items(self, key: str, required: bool = True) -> list[Any]:
-        value = self.data.get(key)
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or (required and not value):
-            raise self.error(key, "expected a non-empty list" if required else "expected a list")
-        return value
-
-    def identifiers(self, key: str) -> tuple[str, ...]:
-        values = self.items(key, required=False)
-        for value in values:
-            if not isinstance(value, str) or not _ID.match(value):
-                raise self.error(key, f"{value!r} is not an id (a-z, 0-9 and dashes)")
-        return tuple(values)
-
-    def each(self, key: str, keys: Mapping[str, bool], required: bool = True) -> list[_Reader]:
-        return [
-            _Reader(self.source, item, keys, f"{self.at(key)}[{index}]", self.line)
-            for index, item in enumerate(self.items(key, required))
-        ]
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
-
-
-def _step_target(reader: _Reader, key: str) -> str:
+def _step_target(reader: ContentReader, key: str) -> str:
     value = reader.text(key)
-    if value and value != END and not _ID.match(value):
+    if value and value != END and not IDENTIFIER.match(value):
         raise reader.error(key, f"{value!r} must be a step id or {END!r}")
     return value
 
 
-def _parse_step(reader: _Reader, pack_dir: Path | None, degraded: list[ContentError]) -> Step:
+def _parse_step(reader: ContentReader, pack_dir: Path | None, degraded: list[ContentError]) -> Step:
     question = None
     if "question" in reader.data:
-        question_reader = _Reader(
+        question_reader = ContentReader(
             reader.source, reader.data["question"], _QUESTION_KEYS, reader.at("question")
         )
         answers = tuple(
@@ -227,8 +150,10 @@ def _parse_step(reader: _Reader, pack_dir: Path | None, degraded: list[ContentEr
     )
 
 
-def _parse_last_checked(reader: _Reader) -> LastChecked:
-    checked = _Reader(reader.source, reader.data["last_checked"], _CHECKED_KEYS, "last_checked", reader.line)
+def _parse_last_checked(reader: ContentReader) -> LastChecked:
+    checked = ContentReader(
+        reader.source, reader.data["last_checked"], _CHECKED_KEYS, "last_checked", reader.line
+    )
     date = str(checked.data["date"])
     if not _DATE.match(date):
         raise checked.error("date", f"{date!r} must be a date written YYYY-MM-DD")
@@ -246,7 +171,7 @@ def parse_procedure(
     Problems that leave the procedure usable (a missing drawing) go into ``degraded``.
     """
     degraded = [] if degraded is None else degraded
-    reader = _Reader(source, data, _PROCEDURE_KEYS, "")
+    reader = ContentReader(source, data, _PROCEDURE_KEYS, "")
     theme_id = reader.required_text("theme")
     if theme_id not in THEME_IDS:
         raise reader.error("theme", f"unknown theme {theme_id!r} (one of {', '.join(sorted(THEME_IDS))})")
@@ -294,7 +219,7 @@ def parse_procedure(
 
 
 def parse_glossary(data: object, source: str) -> list[GlossaryTerm]:
-    reader = _Reader(source, data, {"terms": True}, "")
+    reader = ContentReader(source, data, {"terms": True}, "")
     terms = []
     for item in reader.each("terms", _GLOSSARY_KEYS):
         forms = item.items("forms", required=False)
@@ -324,7 +249,7 @@ def load_manifest(pack_dir: Path) -> PackManifest:
     path = pack_dir / MANIFEST_NAME
     if not path.is_file():
         raise ContentError(str(pack_dir), f"not a content pack: {MANIFEST_NAME} is missing")
-    reader = _Reader(str(path), _load_file(path), _MANIFEST_KEYS, "")
+    reader = ContentReader(str(path), _load_file(path), _MANIFEST_KEYS, "")
     return PackManifest(
         id=reader.identifier("id"),
         version=str(reader.data["version"]),
@@ -357,4 +282,11 @@ def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
                 catalog.problems.append(problem)
                 continue
             catalog.procedures[procedure.id] = procedure
+        for path in sorted((pack_dir / PRACTICE_DIR).glob("*.yaml")):
+            try:
+                site = parse_practice_site(_load_file(path), str(path), catalog.procedures)
+            except ContentError as problem:
+                catalog.problems.append(problem)
+                continue
+            catalog.practice[site.procedure_id] = site
     return catalog

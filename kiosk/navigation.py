@@ -30,6 +30,7 @@ class ScreenId(StrEnum):
     LEAVE = "leave"
     KEPT = "kept"
     RESUME = "resume"
+    PRACTICE = "practice"
 
 
 HELP_SCREENS = frozenset({ScreenId.HELP, ScreenId.HELP_SENT})

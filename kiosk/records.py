@@ -15,7 +15,17 @@ from typing import Any
 from kiosk.content_loader import Catalog
 from kiosk.session import Session
 
-GUIDE = "guide"  # the person followed a walkthrough for the real site (practice comes with practice mode)
+GUIDE = "guide"  # the person followed a walkthrough for the real site
+PRACTICE = "practice"  # the person only rehearsed on a simulated site
+GUIDE_AND_PRACTICE = "guide_and_practice"
+
+
+def mode_of(session: Session) -> str:
+    if not session.practised:
+        return GUIDE
+    return GUIDE_AND_PRACTICE if session.steps_reached else PRACTICE
+
+
 DURATION_BRACKETS: tuple[tuple[float, str], ...] = (
     (5 * 60, "0-5 min"),
     (15 * 60, "5-15 min"),
@@ -25,14 +35,14 @@ DURATION_BRACKETS: tuple[tuple[float, str], ...] = (
 LONGEST_BRACKET = "60+ min"
 
 
-def session_record(session: Session, mode: str = GUIDE) -> dict[str, Any]:
+def session_record(session: Session) -> dict[str, Any]:
     """The session as the store keeps it while the person is here."""
     state = session.to_dict()
     return {
         "id": state["id"],
         "started_at": state["started_at"],
         "language": state["language"],
-        "mode": mode,
+        "mode": mode_of(session),
         "outcome": "completed" if session.completed else "in_progress",
         "autonomy": session.autonomy,
         "referral": session.referral,
@@ -41,6 +51,8 @@ def session_record(session: Session, mode: str = GUIDE) -> dict[str, Any]:
             "completed": state["completed"],
             "seconds_per_step": state["seconds_per_step"],
             "help_requests": len(session.help_requests),
+            "practised": state["practised"],
+            "practice_mistakes": state["practice_mistakes"],
         },
     }
 
@@ -70,7 +82,8 @@ def activity_record(
 ) -> dict[str, Any]:
     """The anonymous trace of a finished session (``record`` as made by ``session_record``)."""
     progress = record["progress"]
-    procedures = sorted(set(progress["steps_reached"]) | set(progress["completed"]))
+    practised = progress.get("practised", [])
+    procedures = sorted(set(progress["steps_reached"]) | set(progress["completed"]) | set(practised))
     themes = sorted({catalog.procedures[p].theme for p in procedures if p in catalog.procedures})
     if progress["completed"]:
         outcome = "completed"
@@ -87,4 +100,5 @@ def activity_record(
         "duration_bracket": duration_bracket(max(0.0, ended_at - record["started_at"])),
         "help_requests": int(progress.get("help_requests", 0)),
         "referral": record.get("referral"),
+        "practice_mistakes": list(progress.get("practice_mistakes", [])),
     }

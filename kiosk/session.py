@@ -32,6 +32,8 @@ class Session:
     seconds_per_step: dict[str, float] = field(default_factory=dict)
     autonomy: str | None = None  # recorded by a mediator: see kiosk.mediation.Autonomy
     referral: str | None = None  # the help place a mediator sent the person to (from the directory)
+    practised: list[str] = field(default_factory=list)  # procedures rehearsed on a simulated site
+    practice_mistakes: list[str] = field(default_factory=list)  # kinds of mistakes made there, never values
     _step_key: str = ""
     _entered_at: float = 0.0
 
@@ -70,6 +72,14 @@ class Session:
         if procedure_id not in self.completed:
             self.completed.append(procedure_id)
 
+    def record_practice(self, procedure_id: str, mistake_kinds: list[str]) -> None:
+        """Note a practice run: which procedure, and the kinds of mistakes made (each once)."""
+        if procedure_id not in self.practised:
+            self.practised.append(procedure_id)
+        for kind in mistake_kinds:
+            if kind not in self.practice_mistakes:
+                self.practice_mistakes.append(kind)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "id": self.id,
@@ -79,4 +89,6 @@ class Session:
             "completed": list(self.completed),
             "help_tickets": [r.ticket for r in self.help_requests],
             "seconds_per_step": dict(self.seconds_per_step),
+            "practised": list(self.practised),
+            "practice_mistakes": list(self.practice_mistakes),
         }

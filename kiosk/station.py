@@ -110,6 +110,11 @@ class Station:
         self.visit.resume(state)
         return True
 
+    def record_practice(self, procedure_id: str, mistake_kinds: list[str]) -> None:
+        """A practice run ended: note it (kinds of mistakes only) and save the session."""
+        self.visit.session.record_practice(procedure_id, mistake_kinds)
+        self.keeper.save(self.visit.session)
+
     def recap(self) -> Recap | None:
         """The take-home recap of the procedure on screen (or the last one the person was in)."""
         procedure = self.visit.last_procedure()

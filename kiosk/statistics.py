@@ -32,6 +32,8 @@ class Summary:
     per_language: Counter[str] = field(default_factory=Counter)
     per_autonomy: Counter[str] = field(default_factory=Counter)
     per_duration: Counter[str] = field(default_factory=Counter)
+    per_mode: Counter[str] = field(default_factory=Counter)
+    per_practice_mistake: Counter[str] = field(default_factory=Counter)
 
     @property
     def completion_percent(self) -> int:
@@ -53,6 +55,9 @@ def summarize(records: list[dict[str, Any]]) -> Summary:
             summary.per_procedure[procedure] += 1
         for theme in record["themes"]:
             summary.per_theme[theme] += 1
+        summary.per_mode[record["mode"]] += 1
+        for mistake in record.get("practice_mistakes") or []:
+            summary.per_practice_mistake[mistake] += 1
     return summary
 
 
@@ -65,6 +70,7 @@ def to_csv(records: list[dict[str, Any]]) -> str:
         row = {key: record.get(key) for key in CSV_FIELDS}
         row["procedures"] = "|".join(record["procedures"])
         row["themes"] = "|".join(record["themes"])
+        row["practice_mistakes"] = "|".join(record.get("practice_mistakes") or [])
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
     return output.getvalue()
 
@@ -82,6 +88,8 @@ def to_json(records: list[dict[str, Any]]) -> str:
             "per_language": dict(summary.per_language.most_common()),
             "per_autonomy": dict(summary.per_autonomy.most_common()),
             "per_duration": dict(summary.per_duration.most_common()),
+            "per_mode": dict(summary.per_mode.most_common()),
+            "per_practice_mistake": dict(summary.per_practice_mistake.most_common()),
             "records": [{key: record.get(key) for key in CSV_FIELDS} for record in records],
         },
         ensure_ascii=False,

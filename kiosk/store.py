@@ -30,7 +30,7 @@ from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _GENESIS = "0" * 64
 
 # Retention delays, in days; each is a setting a structure can change.
@@ -52,6 +52,7 @@ ACTIVITY_FIELDS = (
     "duration_bracket",
     "help_requests",
     "referral",
+    "practice_mistakes",
 )
 
 _MIGRATIONS: dict[int, str] = {
@@ -122,6 +123,10 @@ _MIGRATIONS: dict[int, str] = {
     # 2: where a mediator sent the person (a help place of the directory), kept with the session.
     2: """
     ALTER TABLE sessions ADD COLUMN referral TEXT;
+    """,
+    # 3: the kinds of mistakes made in practice mode (never what was typed), in the anonymous record.
+    3: """
+    ALTER TABLE activity ADD COLUMN practice_mistakes TEXT NOT NULL DEFAULT '[]';
     """,
 }
 
@@ -379,7 +384,8 @@ class Store:
         refuse_credentials(activity, "activity")
         self._db.execute(
             """INSERT INTO activity (day, language, mode, procedures, themes, outcome, autonomy,
-                duration_bracket, help_requests, referral) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                duration_bracket, help_requests, referral, practice_mistakes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 activity["day"],
                 activity["language"],
@@ -391,6 +397,7 @@ class Store:
                 activity["duration_bracket"],
                 activity["help_requests"],
                 activity.get("referral"),
+                json.dumps(activity.get("practice_mistakes", [])),
             ),
         )
 
@@ -400,6 +407,7 @@ class Store:
         for record in records:
             record["procedures"] = json.loads(record["procedures"])
             record["themes"] = json.loads(record["themes"])
+            record["practice_mistakes"] = json.loads(record["practice_mistakes"])
         return records
 
     # Settings --------------------------------------------------------------------------

@@ -123,6 +123,17 @@ class Visit:
             raise KeyError(procedure_id)
         self.navigator.go(Place(ScreenId.INTRO, procedure_id=procedure_id))
 
+    def open_practice(self) -> None:
+        """Rehearse the procedure on screen on its simulated site."""
+        procedure_id = self.place.procedure_id
+        if procedure_id not in self.catalog.practice:
+            raise KeyError(procedure_id)
+        self.navigator.go(self.place.within(ScreenId.PRACTICE, procedure_id))
+
+    def begin_steps(self) -> None:
+        """From practice to the real thing: the procedure's first step."""
+        self.navigator.go(self.place.within(ScreenId.STEP, self.place.procedure_id, 0))
+
     def next(self) -> None:
         self._go_on(resolve_next(self.place, self.catalog))
 
@@ -201,6 +212,8 @@ class Visit:
         if not place.procedure_id:
             return True
         procedure = self.catalog.procedures.get(place.procedure_id)
+        if place.screen is ScreenId.PRACTICE and place.procedure_id not in self.catalog.practice:
+            return False
         return procedure is not None and place.step_index < len(procedure.steps)
 
     def cycle_text_size(self) -> None:

@@ -121,6 +121,8 @@ def tour(window: object, language: str) -> Iterator[str]:
         resume_screen.pad.type_digit(digit)
     resume_screen.submit()  # a code nobody was given: the screen explains
     yield "resume-wrong-code"
+    if PRACTICE_TOUR in station.catalog.practice:
+        yield from _practice_tour(window)
     if panel.lock is not None and language == "fr":  # mediator mode is in French only
         panel.open_mode()
         yield "mediator-pin"
@@ -139,6 +141,48 @@ def tour(window: object, language: str) -> Iterator[str]:
 
 
 SCREENSHOT_PIN = "482193"
+PRACTICE_TOUR = "caf-declaration-trimestrielle"
+
+
+def _practice_tour(window: object) -> Iterator[str]:
+    """A practice run: the site, a mistake explained, "show me", then right to the review."""
+    from kiosk.practice import PHONE_PHOTOS, PracticeKind
+    from ui.main_window import MainWindow
+    from ui.screens.practice import PracticeScreen
+    from ui.screens.practice_site import CHECKED
+
+    assert isinstance(window, MainWindow)
+    visit = window.station.visit
+    visit.open_procedure(PRACTICE_TOUR)
+    visit.open_practice()
+    screen = window.current_screen
+    assert isinstance(screen, PracticeScreen) and screen.site_page is not None
+    yield "practice"
+    screen.use_practice_person()
+    screen.site_page.fields["identifiant"].set_value("2 86 03 75 112 047 03")  # a wrong key
+    screen.send()
+    yield "practice-mistake"
+    screen.show_me_where()
+    yield "practice-show-me"
+    while screen.run is not None and screen.site_page is not None:
+        run = screen.run
+        screen.use_practice_person()
+        for view in screen.site_page.fields.values():
+            if view.field.expect:
+                view.set_value(run.person.detail(view.field.expect))
+            elif view.field.kind == PracticeKind.CHECKBOX and not view.field.optional:
+                view.set_value(CHECKED)
+            elif view.field.kind == PracticeKind.CONFIRMATION_CODE and run.mailbox:
+                view.set_value(run.mailbox[-1].code.reveal())
+            elif view.field.kind == PracticeKind.CAPTCHA:
+                view.set_value(run.captcha)
+            elif view.field.kind == PracticeKind.CHOICE:
+                view.choices[0].setChecked(True)
+            elif view.field.kind == PracticeKind.UPLOAD:
+                screen.request_upload(view.field.id)
+                screen.browser.gallery.buttons[PHONE_PHOTOS[0].file_name].click()
+        screen.send()
+    yield "practice-review"
 
 
 def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_dir: Path) -> list[Path]:

@@ -202,10 +202,15 @@ def test_a_version_1_store_is_migrated_without_losing_its_sessions(
         "VALUES ('s1', 1, 2, 'fr', 'guide', 'in_progress', NULL, ?)",
         (progress,),
     )
+    old._db.execute(
+        "INSERT INTO activity (day, language, mode, procedures, themes, outcome, duration_bracket, "
+        "help_requests) VALUES ('2026-11-02', 'fr', 'guide', '[]', '[]', 'completed', '0-5 min', 0)"
+    )
     old.close()
     monkeypatch.undo()
     migrated = Store.open(path, key)
-    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 2
+    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 3
+    assert migrated.activity()[0]["practice_mistakes"] == []  # version 3: an old record had none
     assert migrated.session("s1")["referral"] is None  # type: ignore[index]
     migrated.save_session({**session("s1"), "referral": "CCAS de Guéret"}, [], NOW)
     assert migrated.session("s1")["referral"] == "CCAS de Guéret"  # type: ignore[index]

@@ -151,4 +151,6 @@ def test_the_session_is_plain_data_for_the_store(station: Station, clock: FakeCl
         "completed",
         "help_tickets",
         "seconds_per_step",
+        "practised",
+        "practice_mistakes",
     }

@@ -1,7 +1,8 @@
 """Nothing of a person outlives their visit: the canary test and the next-person test.
 
 The canary test types distinctive credentials through every credential field the
-kiosk has (the store's passphrase at start-up, the resume code on its keypad),
+kiosk has (the store's passphrase at start-up, the resume code on its keypad, a
+password on a simulated site in practice mode),
 copies one to the clipboard, ends the visit, and then looks for them everywhere
 the kiosk could have left them: the raw database, its WAL and SHM files, every
 table of the decrypted database, the data and config folders (logs, key files,
@@ -31,12 +32,14 @@ from tests.conftest import walk_to_step
 from tests.ui.conftest import open_window
 from ui.app import build_station, store_paths
 from ui.main_window import MainWindow
+from ui.screens.practice import PracticeScreen
 from ui.screens.resume import ResumeScreen
 from ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE_CANARY = "canary-PASSPHRASE-7f3a9c2e"
 WRONG_CANARY = "canary-WRONG-b41d07e5aa"
 CLIPBOARD_CANARY = "canary-CLIPBOARD-5e8f1b"
+PRACTICE_CANARY = "canary-PRACTICE-Pw2026"  # meets the simulated site's password rules
 PROCEDURE = "caf-prime-activite"
 
 
@@ -120,6 +123,19 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
     resume.go_button.click()
     assert station.visit.place.screen is ScreenId.STEP
     QGuiApplication.clipboard().setText(CLIPBOARD_CANARY)
+
+    # Then practises on a simulated site, typing a password there (it is accepted: the next page opens).
+    station.visit.open_procedure("caf-declaration-trimestrielle")
+    station.visit.open_practice()
+    practice = window.current_screen
+    assert isinstance(practice, PracticeScreen) and practice.site_page is not None
+    practice.use_practice_person()
+    password = practice.site_page.fields["mot-de-passe"].editor
+    assert password is not None and password.echoMode() == QLineEdit.EchoMode.Password
+    password.clear()
+    qtbot.keyClicks(password, PRACTICE_CANARY)
+    practice.site_page.submit.click()
+    assert practice.run is not None and practice.run.page.id == "accueil"
     station.end_visit()
     QApplication.processEvents()
 
@@ -129,14 +145,14 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
     store = station.keeper.store
     assert store is not None
     decrypted = repr(store.tables())
-    for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY, code):
+    for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY, PRACTICE_CANARY, code):
         assert canary not in decrypted, f"{canary} in a table"
     searched = list(files_under(logged, tmp_path / "config", Path(tempfile.gettempdir()), since=started))
     assert any(p.name == "kiosk.db" for p in searched) and any(p.name == "kiosk.log" for p in searched)
     assert any(p.name.endswith("-wal") for p in searched), "the WAL file is searched too"
     for path in searched:
         content = path.read_bytes()
-        for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY):
+        for canary in (PASSPHRASE_CANARY, WRONG_CANARY, CLIPBOARD_CANARY, PRACTICE_CANARY):
             assert not any(form in content for form in encodings(canary)), f"{canary} found in {path}"
         if path.suffix in (".log", ".json", ".secret", ".txt", ".yaml") or path.name.startswith("kiosk.log"):
             assert code.encode() not in content, f"the resume code is in {path}"

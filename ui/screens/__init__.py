@@ -11,6 +11,7 @@ from ui.screens.intro import IntroScreen
 from ui.screens.kept import KeptScreen
 from ui.screens.language import LanguageScreen
 from ui.screens.leave import LeaveScreen
+from ui.screens.practice import PracticeScreen
 from ui.screens.recap import RecapScreen
 from ui.screens.resume import ResumeScreen
 from ui.screens.situation import SituationScreen
@@ -26,6 +27,7 @@ SCREENS: dict[ScreenId, type[Screen]] = {
         SituationScreen,
         IntroScreen,
         StepScreen,
+        PracticeScreen,
         RecapScreen,
         HelpScreen,
         HelpSentScreen,

@@ -50,7 +50,9 @@ class IntroScreen(Screen):
         self.start_button = PictogramButton(role="primary")
         self.start_button.setMinimumWidth(280)
         self.start_button.clicked.connect(lambda: self.visit.next())
-        self.layout_.addLayout(action_row(self.start_button))
+        self.practice_button = PictogramButton("mdi6.school-outline")
+        self.practice_button.clicked.connect(lambda: self.visit.open_practice())
+        self.layout_.addLayout(action_row(self.start_button, leading=self.practice_button))
 
     @property
     def procedure(self) -> Procedure:
@@ -83,6 +85,10 @@ class IntroScreen(Screen):
             ).format(date=format_date(checked.date))
         )
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
+        self.practice_button.setVisible(procedure.id in self.station.catalog.practice)
+        self.practice_button.set_text(
+            _("S'exercer d'abord"), _("Essayer sur un faux site, où les erreurs ne comptent pas.")
+        )
         self.start_button.set_pictogram(
             pictograms.directional("mdi6.arrow-right-bold", "mdi6.arrow-left-bold", self.layoutDirection())
         )

@@ -1,0 +1,459 @@
+"""The simulated site, drawn inside a fake browser: pages, the practice mailbox and the practice phone.
+
+It looks like the kind of page people meet (a header, a form, the real words on
+the buttons) but never like the real sites: its own plain colours, the kiosk's
+font (never the State's Marianne or its design system), an address ending in
+``.simulation`` and, over everything, a watermark saying it is an exercise, in
+the person's language. The site's own texts stay in French, like the real ones.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import N_, _
+from kiosk.practice import (
+    PHONE_PHOTOS,
+    Mail,
+    PhonePhoto,
+    PracticeField,
+    PracticeKind,
+    PracticePage,
+)
+from ui import pictograms, theme
+from ui.screens.base import scroll_area
+from ui.unlock_dialog import secret_field
+from ui.widgets import PictogramButton, discard, text_label
+
+SITE_HEADER = "#22313A"  # slate, white text: neither the State's blue nor a real site's colours
+SITE_TEXT = "#1B1B1B"
+SITE_BACKGROUND = "#FFFFFF"
+SITE_ERROR = "#7A1212"
+SITE_LINK = "#1D4B57"
+SITE_BUTTON = "#22313A"
+WATERMARK = QColor(155, 28, 28, 60)
+WATERMARK_TEXT = N_("EXERCICE · SIMULATION")
+CHECKED = "yes"
+
+SITE_STYLE = f"""
+#SimulatedSite {{ background: {SITE_BACKGROUND}; border: 3px solid {SITE_HEADER}; }}
+#SimulatedSite QLabel {{ color: {SITE_TEXT}; }}
+#SiteHeader {{ background: {SITE_HEADER}; }}
+#SiteHeader QLabel {{ color: #FFFFFF; font-weight: bold; }}
+#AddressBar {{ background: {theme.BAR}; border-bottom: 2px solid {SITE_HEADER}; }}
+#SimulatedSite QLabel[site="heading"] {{ font-size: 30px; font-weight: bold; }}
+#SimulatedSite QLabel[site="error"] {{ color: {SITE_ERROR}; font-weight: bold; }}
+#SimulatedSite QLineEdit {{
+    background: #FFFFFF; border: 2px solid {SITE_TEXT}; border-radius: 4px; padding: 4px 8px;
+    min-height: 56px;
+}}
+#SimulatedSite QLineEdit[invalid="true"] {{ border: 4px solid {SITE_ERROR}; }}
+#SimulatedSite QWidget[shown_to_person="true"] {{ background: {theme.HIGHLIGHT}; }}
+#SimulatedSite QPushButton[site="submit"] {{
+    background: {SITE_BUTTON}; color: #FFFFFF; border: none; border-radius: 4px; font-weight: bold;
+}}
+#SimulatedSite QPushButton[site="link"] {{
+    background: transparent; color: {SITE_LINK}; border: none; text-decoration: underline;
+}}
+#SimulatedSite QCheckBox {{ min-height: {theme.MIN_TOUCH}px; spacing: 16px; }}
+#SimulatedSite QCheckBox::indicator {{ width: 48px; height: 48px; }}
+"""
+
+
+def site_button(text: str, role: str = "") -> QPushButton:
+    """A button of the simulated site, named for screen readers as the site would name it."""
+    button = QPushButton(text)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription("Sur le site d'exercice.")
+    if role:
+        button.setProperty("site", role)
+    return button
+
+
+def megabytes(size_bytes: int) -> str:
+    """A file size as a French site writes it: "9,8 Mo"."""
+    return f"{size_bytes / 1_000_000:.1f}".replace(".", ",") + " Mo"
+
+
+def captcha_pixmap(text: str, width: int = 300, height: int = 90) -> QPixmap:
+    """The characters to copy, tilted and crossed by lines as captchas are, but still readable."""
+    rng = random.Random(text)
+    pixmap = QPixmap(width, height)
+    pixmap.fill(QColor("#F1EEE6"))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont(theme.FONT_FAMILIES[0])
+    font.setPixelSize(48)
+    font.setBold(True)
+    painter.setFont(font)
+    step = width / (len(text) + 1)
+    for index, letter in enumerate(text):
+        painter.save()
+        painter.translate(step * (index + 0.6), height * 0.7)
+        painter.rotate(rng.uniform(-18, 18))
+        painter.setPen(QColor(SITE_TEXT))
+        painter.drawText(QPointF(0, 0), letter)
+        painter.restore()
+    painter.setPen(QPen(QColor("#6B6B6B"), 2))
+    for _line in range(4):
+        painter.drawLine(QPointF(0, rng.uniform(0, height)), QPointF(width, rng.uniform(0, height)))
+    painter.end()
+    return pixmap
+
+
+def photo_pixmap(photo: PhonePhoto, size: int = 150) -> QPixmap:
+    """A drawing of a document photographed with a phone; a blurred photo is drawn blurred."""
+    scale = 1 if photo.sharp else 8  # drawn tiny then enlarged: the lines melt into a blur
+    small = QPixmap(size // scale, size // scale)
+    small.fill(QColor("#C9C3B6"))
+    painter = QPainter(small)
+    painter.scale(1 / scale, 1 / scale)
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.setPen(QPen(QColor(SITE_TEXT), 2))
+    painter.drawRect(QRectF(size * 0.15, size * 0.1, size * 0.7, size * 0.8))
+    for line in range(6):
+        y = size * (0.22 + 0.1 * line)
+        painter.drawLine(QPointF(size * 0.25, y), QPointF(size * (0.75 - 0.05 * (line % 3)), y))
+    painter.end()
+    return small.scaled(
+        size, size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+class Watermark(QWidget):
+    """The exercise watermark over the whole simulated site: never mistakable for the real one."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(theme.FONT_FAMILIES[0])
+        font.setPixelSize(56)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(WATERMARK)
+        text = _(WATERMARK_TEXT)
+        painter.translate(self.width() / 2, self.height() / 2)
+        painter.rotate(-20)
+        for offset in (-1, 0, 1):
+            rect = QRectF(-self.width(), offset * self.height() / 2.5 - 40, 2 * self.width(), 80)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+
+
+class SiteField(QWidget):
+    """One field of a simulated page: its label, what is typed or chosen, and the site's error."""
+
+    upload_requested = Signal(str)
+
+    def __init__(self, practice_field: PracticeField, captcha: str) -> None:
+        super().__init__()
+        self.field = practice_field
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(6)
+        kind = practice_field.kind
+        self.editor: QLineEdit | None = None
+        self.checkbox: QCheckBox | None = None
+        self.choices: list[QPushButton] = []
+        self.photo_label: QLabel | None = None
+        if kind == PracticeKind.CHECKBOX:
+            self.checkbox = QCheckBox(practice_field.label)
+            self.checkbox.setObjectName(practice_field.id)
+            self.checkbox.setAccessibleName(practice_field.label)
+            self.checkbox.setAccessibleDescription("Une case à cocher du site d'exercice.")
+            layout.addWidget(self.checkbox)
+        else:
+            label = text_label()
+            label.setText(practice_field.label + ("" if practice_field.optional else " *"))
+            layout.addWidget(label)
+        if kind == PracticeKind.CAPTCHA:
+            picture = QLabel()
+            picture.setPixmap(captcha_pixmap(captcha))
+            layout.addWidget(picture)
+        if kind == PracticeKind.CHOICE:
+            row = QHBoxLayout()
+            for option in practice_field.options:
+                button = site_button(option)
+                button.setCheckable(True)
+                button.setAutoExclusive(True)
+                row.addWidget(button)
+                self.choices.append(button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        elif kind == PracticeKind.UPLOAD:
+            choose = site_button("Choisir un fichier")
+            choose.clicked.connect(lambda: self.upload_requested.emit(practice_field.id))
+            self.photo_label = text_label()
+            self.photo_label.setText("Aucun fichier choisi")
+            accepted = ", ".join(ext.upper() for ext in practice_field.accept)
+            hint = text_label()
+            hint.setText(
+                f"Formats acceptés : {accepted}. Taille maximum : {megabytes(practice_field.max_bytes)}."
+            )
+            row = QHBoxLayout()
+            row.addWidget(choose)
+            row.addWidget(self.photo_label, 1)
+            layout.addLayout(row)
+            layout.addWidget(hint)
+        elif kind not in {PracticeKind.CHECKBOX}:
+            self.editor = secret_field() if practice_field.credential else QLineEdit()
+            self.editor.setObjectName(practice_field.id)
+            self.editor.setAccessibleName(practice_field.label)
+            layout.addWidget(self.editor)
+        self.error = text_label()
+        self.error.setProperty("site", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def value(self) -> str:
+        if self.checkbox is not None:
+            return CHECKED if self.checkbox.isChecked() else ""
+        if self.choices:
+            return next((b.text() for b in self.choices if b.isChecked()), "")
+        return self.editor.text() if self.editor is not None else ""
+
+    def set_value(self, value: str) -> None:
+        if self.checkbox is not None:
+            self.checkbox.setChecked(value == CHECKED)
+        elif self.editor is not None:
+            self.editor.setText(value)
+
+    def set_photo(self, photo: PhonePhoto) -> None:
+        if self.photo_label is not None:
+            self.photo_label.setText(f"{photo.file_name} ({megabytes(photo.size_bytes)})")
+
+    def clear_credential(self) -> None:
+        """Sites empty a password box after each try; so does the simulation, and nothing stays."""
+        if self.field.credential and self.editor is not None:
+            self.editor.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        if self.editor is not None:
+            self._set_state(self.editor, "invalid", True)
+
+    def clear_error(self) -> None:
+        self.error.hide()
+        if self.editor is not None:
+            self._set_state(self.editor, "invalid", False)
+        self.set_shown_to_person(False)
+
+    def set_shown_to_person(self, shown: bool) -> None:
+        """ "Show me": the field stands out while the kiosk explains it."""
+        self._set_state(self, "shown_to_person", shown)
+
+    @staticmethod
+    def _set_state(widget: QWidget, name: str, on: bool) -> None:
+        widget.setProperty(name, "true" if on else "false")
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class SitePage(QWidget):
+    """One page of the simulated site, built from its content."""
+
+    sent = Signal()
+    link_followed = Signal(object)  # a PracticeLink
+
+    def __init__(self, page: PracticePage, captcha: str, notice: str = "") -> None:
+        super().__init__()
+        self.page = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        if notice:  # a message from the site above the page (the session expired)
+            banner = text_label()
+            banner.setProperty("site", "error")
+            banner.setText(notice)
+            layout.addWidget(banner)
+        heading = text_label()
+        heading.setProperty("site", "heading")
+        heading.setText(page.heading)
+        layout.addWidget(heading)
+        if page.text:
+            text = text_label()
+            text.setText(page.text)
+            layout.addWidget(text)
+        self.fields: dict[str, SiteField] = {}
+        for practice_field in page.fields:
+            view = SiteField(practice_field, captcha)
+            self.fields[practice_field.id] = view
+            layout.addWidget(view)
+        self.submit = site_button(page.button, "submit")
+        self.submit.clicked.connect(self.sent.emit)
+        layout.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignLeading)
+        for link in page.links:
+            button = site_button(link.label, "link")
+            button.clicked.connect(lambda _checked=False, link=link: self.link_followed.emit(link))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addStretch(1)
+
+
+class MessageList(QWidget):
+    """The practice mailbox (e-mails) or the phone's messages (texts): the newest first, the code large."""
+
+    def __init__(self, channel: str) -> None:
+        super().__init__()
+        self.channel = channel
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.setSpacing(12)
+        self.title = text_label()
+        self.title.setProperty("site", "heading")
+        self._layout.addWidget(self.title)
+        self.messages: list[QLabel] = []
+        self.empty = text_label()
+        self._layout.addWidget(self.empty)
+        self._layout.addStretch(1)
+
+    def fill(self, mails: list[Mail], address: str) -> None:
+        discard(self.messages, self._layout)
+        mine = [mail for mail in reversed(mails) if mail.channel == self.channel]
+        if self.channel == "email":
+            self.title.setText(f"Boîte de réception – {address}")
+            self.empty.setText("Aucun message.")
+        else:
+            self.title.setText("Messages")
+            self.empty.setText("Aucun SMS.")
+        self.empty.setVisible(not mine)
+        self.messages = []
+        for index, mail in enumerate(mine):
+            message = text_label()
+            message.setProperty("site", "heading" if index == 0 else "")
+            message.setText(
+                f"{mail.sender}\nVotre code de confirmation : {mail.code.reveal()}\n"
+                "Ne communiquez ce code à personne. Il est valable 10 minutes."
+            )
+            self.messages.append(message)
+            self._layout.insertWidget(1 + index, message)
+
+
+class PhoneGallery(QWidget):
+    """The practice phone's photos: the one to send, and the ones a site refuses."""
+
+    photo_chosen = Signal(object)  # a PhonePhoto
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(16)
+        self.buttons: dict[str, QPushButton] = {}
+        for index, photo in enumerate(PHONE_PHOTOS):
+            button = QPushButton()
+            button.setIcon(photo_pixmap(photo))
+            button.setIconSize(photo_pixmap(photo).size())
+            button.setText(f"{photo.file_name}\n{megabytes(photo.size_bytes)}")
+            button.setAccessibleName(photo.file_name)
+            button.setAccessibleDescription("Une photo du téléphone d'exercice.")
+            button.clicked.connect(lambda _checked=False, photo=photo: self.photo_chosen.emit(photo))
+            self.buttons[photo.file_name] = button
+            layout.addWidget(button, index // 2, index % 2)
+
+
+class BrowserFrame(QFrame):
+    """A fake browser: the fake address, three tabs (the site, the mailbox, the phone) and the watermark."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("SimulatedSite")
+        self.setStyleSheet(SITE_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.tabs = {
+            "site": PictogramButton("mdi6.web", vertical=True, icon_px=28),
+            "email": PictogramButton("mdi6.email-outline", vertical=True, icon_px=28),
+            "phone": PictogramButton("mdi6.cellphone", vertical=True, icon_px=28),
+        }
+        tab_row = QHBoxLayout()
+        tab_row.setContentsMargins(8, 8, 8, 8)
+        tab_row.setSpacing(8)
+        for name, tab in self.tabs.items():
+            tab.clicked.connect(lambda _checked=False, name=name: self.show_tab(name))
+            tab_row.addWidget(tab, 1)
+        layout.addLayout(tab_row)
+        bar = QFrame()
+        bar.setObjectName("AddressBar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(12, 4, 12, 4)
+        self.address_icon = QLabel()
+        self.address_icon.setPixmap(pictograms.pixmap("mdi6.school-outline", theme.TEXT, 28))
+        self.address = text_label(wrap=False)
+        bar_layout.addWidget(self.address_icon)
+        bar_layout.addWidget(self.address, 1)
+        layout.addWidget(bar)
+        header = QFrame()
+        header.setObjectName("SiteHeader")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(24, 10, 24, 10)
+        self.site_name = text_label()
+        header_layout.addWidget(self.site_name)
+        layout.addWidget(header)
+        self.pages = QStackedWidget()
+        self.page_holder = QWidget()
+        self.page_layout = QVBoxLayout(self.page_holder)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        self.page_area = scroll_area(self.page_holder)
+        self.mailbox = MessageList("email")
+        self.phone_messages = MessageList("sms")
+        self.gallery = PhoneGallery()
+        phone = QWidget()
+        phone_layout = QVBoxLayout(phone)
+        phone_layout.addWidget(self.phone_messages)
+        phone_layout.addWidget(self.gallery)
+        self.phone_area = scroll_area(phone)
+        for view in (self.page_area, scroll_area(self.mailbox), self.phone_area):
+            self.pages.addWidget(view)
+        layout.addWidget(self.pages, 1)
+        self.watermark = Watermark(self)
+
+    def retranslate(self) -> None:
+        self.tabs["site"].set_text(_("Le site"), _("Revenir sur la page du site d'exercice."))
+        self.tabs["email"].set_text(_("Messagerie"), _("Ouvrir la boîte e-mail d'exercice."))
+        self.tabs["phone"].set_text(_("Téléphone"), _("Ouvrir le téléphone d'exercice : SMS et photos."))
+        self.fit_tabs()
+        self.watermark.update()
+
+    def show_tab(self, name: str) -> None:
+        self.pages.setCurrentIndex(list(self.tabs).index(name))
+        for tab_name, tab in self.tabs.items():
+            tab.set_selected(tab_name == name)
+        self.fit_tabs()  # polishing a tab gives it back the style sheet's minimum height
+
+    def current_tab(self) -> str:
+        return list(self.tabs)[self.pages.currentIndex()]
+
+    def fit_tabs(self) -> None:
+        """A row of tabs does not grow for a name on two lines by itself: make room for the longest."""
+        height = max(tab.heightForWidth(tab.width()) for tab in self.tabs.values())
+        for tab in self.tabs.values():
+            tab.setMinimumHeight(height)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self.fit_tabs)  # once the row has given the tabs their new widths
+        self.watermark.setGeometry(self.rect())
+        self.watermark.raise_()
