@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from kiosk import i18n, practice
 from kiosk.i18n import _
@@ -82,6 +83,9 @@ def test_a_mistake_shows_the_sites_error_then_the_kiosk_explains_it_aloud_and_sh
     assert view.property("shown_to_person") == "true"
     assert PRACTICE_PERSON.nir in screen.example.text()
     assert heard(window) == [screen.example.text()]
+    window.nav_bar.help_button.click()  # help, then back: the same page, nothing typed lost
+    window.station.visit.leave_help()
+    assert window.current_screen is screen and site_field(screen, "identifiant").text() != ""
     site_field(screen, "identifiant").setText(PRACTICE_PERSON.nir)
     site_field(screen, "mot-de-passe").setText(PRACTICE_PERSON.password)
     screen.site_page.submit.click()  # unlimited tries: now it goes on
@@ -111,10 +115,14 @@ def test_a_forgotten_password_code_is_read_in_the_practice_phone_and_copied(wind
 
 
 def test_the_simulated_session_expires_and_the_kiosk_says_it_is_not_the_persons_fault(
-    window: MainWindow, clock: FakeClock
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
     screen = open_practice(window)
-    site_field(screen, "identifiant").setText("2 86")
+    for _minute in range(3):  # typing keeps the simulated session alive, as on a real site
+        clock.advance(100)
+        qtbot.keyClicks(site_field(screen, "identifiant"), "2")
+        screen.check_expiry()
+    assert site_field(screen, "identifiant").text() == "222"
     clock.advance(121)
     screen.check_expiry()
     assert site_field(screen, "identifiant").text() == ""

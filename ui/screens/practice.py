@@ -10,10 +10,10 @@ typed outlives the page: the run is dropped when the person leaves the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, _, content
-from kiosk.navigation import Place, ScreenId
+from kiosk.navigation import HELP_SCREENS, Place, ScreenId
 from kiosk.practice import FieldProblem, PhonePhoto, PracticeLink, PracticeRun, PracticeSite, Sent
 from kiosk.practice_explanations import Review, explanation, review
 from kiosk.practice_identity import DETAIL_LABELS
@@ -32,6 +32,7 @@ CODE_SENT = {
         "Le site a envoyé un code par SMS. Touchez « Téléphone » pour le lire, puis revenez sur le site."
     ),
 }
+TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 EXPIRED_NOTICE = "Votre session a expiré. Veuillez recommencer."  # the site's words, in French
 SIDE_WIDTH_SHARE = 2  # the site takes 3 parts of the width, the kiosk's words 2
 
@@ -59,7 +60,6 @@ class PracticeScreen(Screen):
             Qt.LayoutDirection.LeftToRight
         )  # a French site, whatever the language
         self.browser.gallery.photo_chosen.connect(self._photo_chosen)
-        self.browser.installEventFilter(self)
         row.addWidget(self.browser, 5 - SIDE_WIDTH_SHARE)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -148,10 +148,17 @@ class PracticeScreen(Screen):
             self.place = place
         super().enter(place)
         self._expiry.start()
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)  # every touch, on any widget, keeps the simulated session alive
 
     def leave(self) -> None:
         self._expiry.stop()
-        self.forget()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self.visit.place.screen not in HELP_SCREENS:  # help brings a person back to the same page
+            self.forget()
 
     def forget(self) -> None:
         """Drop the run: what was typed, the codes, the photos chosen."""
@@ -176,7 +183,7 @@ class PracticeScreen(Screen):
 
     # What the person does ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress} and self.run is not None:
+        if event.type() in TOUCH_EVENTS and self.run is not None:
             self.run.touch()
         return False
 

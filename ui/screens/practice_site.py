@@ -85,6 +85,14 @@ def site_button(text: str, role: str = "") -> QPushButton:
     return button
 
 
+def bold_font(pixel_size: int) -> QFont:
+    """The kiosk's own font, bold: what the site paints itself (a captcha, the watermark)."""
+    font = QFont(theme.FONT_FAMILIES[0])
+    font.setPixelSize(pixel_size)
+    font.setBold(True)
+    return font
+
+
 def megabytes(size_bytes: int) -> str:
     """A file size as a French site writes it: "9,8 Mo"."""
     return f"{size_bytes / 1_000_000:.1f}".replace(".", ",") + " Mo"
@@ -97,10 +105,7 @@ def captcha_pixmap(text: str, width: int = 300, height: int = 90) -> QPixmap:
     pixmap.fill(QColor("#F1EEE6"))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont(theme.FONT_FAMILIES[0])
-    font.setPixelSize(48)
-    font.setBold(True)
-    painter.setFont(font)
+    painter.setFont(bold_font(48))
     step = width / (len(text) + 1)
     for index, letter in enumerate(text):
         painter.save()
@@ -146,10 +151,7 @@ class Watermark(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(theme.FONT_FAMILIES[0])
-        font.setPixelSize(56)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(bold_font(56))
         painter.setPen(WATERMARK)
         text = _(WATERMARK_TEXT)
         painter.translate(self.width() / 2, self.height() / 2)
