@@ -157,10 +157,7 @@ def _parse_last_checked(reader: ContentReader) -> LastChecked:
     date = str(checked.data["date"])
     if not _DATE.match(date):
         raise checked.error("date", f"{date!r} must be a date written YYYY-MM-DD")
-    verified = checked.data["verified_on_site"]
-    if not isinstance(verified, bool):
-        raise checked.error("verified_on_site", "must be true or false")
-    return LastChecked(date, checked.required_text("source"), verified)
+    return LastChecked(date, checked.required_text("source"), checked.flag("verified_on_site"))
 
 
 def parse_procedure(

@@ -63,6 +63,13 @@ class ContentReader:
             raise self.error(key, f"{value!r} must use only a-z, 0-9 and dashes")
         return value
 
+    def flag(self, key: str) -> bool:
+        """A true/false value; a missing optional key is false."""
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(key, "must be true or false")
+        return value
+
     def positive_int(self, key: str) -> int:
         value = self.data.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:

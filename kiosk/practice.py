@@ -259,12 +259,6 @@ class PracticeRun:
         self.photos[field_id] = photo
         self.touch()
 
-    def fill_with_practice_person(self) -> None:
-        """Type the practice person's details in every field that takes one."""
-        for practice_field in self.page.fields:
-            if practice_field.fill:
-                self.type(practice_field.id, self.person.detail(practice_field.fill))
-
     def follow(self, link: PracticeLink) -> None:
         self._open(link.to)
 

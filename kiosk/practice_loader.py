@@ -47,13 +47,6 @@ _RULE_KEYS = {
 KNOWN_MISTAKES = MISTAKE_CODES | SITE_MISTAKES | CAUTIONS
 
 
-def _flag(reader: ContentReader, key: str) -> bool:
-    value = reader.data.get(key, False)
-    if not isinstance(value, bool):
-        raise reader.error(key, "must be true or false")
-    return value
-
-
 def _channel(reader: ContentReader) -> str:
     channel = reader.text("sends_code")
     if channel and channel not in CODE_CHANNELS:
@@ -109,7 +102,7 @@ def _parse_field(reader: ContentReader) -> PracticeField:
         options=options,
         accept=accept,
         max_bytes=max_bytes,
-        optional=_flag(reader, "optional"),
+        optional=reader.flag("optional"),
     )
 
 
@@ -155,11 +148,11 @@ def _parse_rules(reader: ContentReader) -> PasswordRules | None:
     return PasswordRules(
         min_length=rules.positive_int("min_length"),
         max_length=rules.positive_int("max_length"),
-        needs_lower=_flag(rules, "needs_lower"),
-        needs_upper=_flag(rules, "needs_upper"),
-        needs_digit=_flag(rules, "needs_digit"),
-        needs_special=_flag(rules, "needs_special"),
-        digits_only=_flag(rules, "digits_only"),
+        needs_lower=rules.flag("needs_lower"),
+        needs_upper=rules.flag("needs_upper"),
+        needs_digit=rules.flag("needs_digit"),
+        needs_special=rules.flag("needs_special"),
+        digits_only=rules.flag("digits_only"),
     )
 
 

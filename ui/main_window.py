@@ -167,6 +167,7 @@ class MainWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in TOUCH_EVENTS:
             self.idle.touch(self.station.clock())
+            self.current_screen.touched()
             if self.idle_overlay.isVisible():
                 self.idle_overlay.hide()
         return False

@@ -57,6 +57,9 @@ class Screen(QWidget):
     def leave(self) -> None:
         """Stop whatever the screen runs while shown (timers, animations)."""
 
+    def touched(self) -> None:
+        """The person touched the window while this screen shows (the main window reports every touch)."""
+
     def retranslate(self) -> None:
         for button in self._listen_buttons:
             button.retranslate()

@@ -9,12 +9,21 @@ typed outlives the page: the run is dropped when the person leaves the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, _, content
 from kiosk.navigation import HELP_SCREENS, Place, ScreenId
-from kiosk.practice import FieldProblem, PhonePhoto, PracticeLink, PracticeRun, PracticeSite, Sent
+from kiosk.practice import (
+    SESSION_EXPIRED,
+    FieldProblem,
+    PhonePhoto,
+    PracticeKind,
+    PracticeLink,
+    PracticeRun,
+    PracticeSite,
+    Sent,
+)
 from kiosk.practice_explanations import Review, explanation, review
 from kiosk.practice_identity import DETAIL_LABELS
 from kiosk.procedures import Procedure
@@ -32,9 +41,8 @@ CODE_SENT = {
         "Le site a envoyé un code par SMS. Touchez « Téléphone » pour le lire, puis revenez sur le site."
     ),
 }
-TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 EXPIRED_NOTICE = "Votre session a expiré. Veuillez recommencer."  # the site's words, in French
-SIDE_WIDTH_SHARE = 2  # the site takes 3 parts of the width, the kiosk's words 2
+SITE_SHARE, SIDE_SHARE = 3, 2  # of the width: the simulated site, then the kiosk's words
 
 
 class PracticeScreen(Screen):
@@ -47,6 +55,7 @@ class PracticeScreen(Screen):
         self.problems: tuple[FieldProblem, ...] = ()
         self.shown_problem: FieldProblem | None = None
         self.review: Review | None = None
+        self.upload_field = ""  # the upload field waiting for a photo from the practice phone
         self.views = QStackedWidget()
         self.layout_.addWidget(self.views, 1)
         self.title.hide()  # the side panel says it is an exercise; the site needs the height
@@ -60,7 +69,7 @@ class PracticeScreen(Screen):
             Qt.LayoutDirection.LeftToRight
         )  # a French site, whatever the language
         self.browser.gallery.photo_chosen.connect(self._photo_chosen)
-        row.addWidget(self.browser, 5 - SIDE_WIDTH_SHARE)
+        row.addWidget(self.browser, SITE_SHARE)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +105,7 @@ class PracticeScreen(Screen):
         for part in side_parts:
             side_layout.addWidget(part)
         side_layout.addStretch(1)
-        row.addWidget(scroll_area(side), SIDE_WIDTH_SHARE)
+        row.addWidget(scroll_area(side), SIDE_SHARE)
         self.views.addWidget(working)
 
         done = QWidget()
@@ -148,15 +157,9 @@ class PracticeScreen(Screen):
             self.place = place
         super().enter(place)
         self._expiry.start()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)  # every touch, on any widget, keeps the simulated session alive
 
     def leave(self) -> None:
         self._expiry.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         if self.visit.place.screen not in HELP_SCREENS:  # help brings a person back to the same page
             self.forget()
 
@@ -182,17 +185,17 @@ class PracticeScreen(Screen):
         self.speak_requested.emit(self.spoken_texts())
 
     # What the person does ---------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in TOUCH_EVENTS and self.run is not None:
+    def touched(self) -> None:
+        """Every touch, on any widget, keeps the simulated session alive, as activity on a real site does."""
+        if self.run is not None:
             self.run.touch()
-        return False
 
     def send(self) -> None:
         run, page = self.run, self.site_page
         if run is None or page is None:
             return
         for field_id, view in page.fields.items():
-            if view.field.kind != "upload":
+            if view.field.kind != PracticeKind.UPLOAD:  # a photo is chosen, not typed
                 run.type(field_id, view.value())
             view.clear_credential()
             view.clear_error()
@@ -238,13 +241,13 @@ class PracticeScreen(Screen):
         self.speak_requested.emit([self.example.text()] if example else [])
 
     def request_upload(self, field_id: str) -> None:
-        self._upload_field = field_id
+        self.upload_field = field_id
         self.browser.show_tab("phone")
         self.guidance.setText(_("Touchez une photo du téléphone d'exercice pour l'envoyer au site."))
         self.speak_requested.emit([self.guidance.text()])
 
     def _photo_chosen(self, photo: PhonePhoto) -> None:
-        field_id = getattr(self, "_upload_field", "")
+        field_id = self.upload_field
         if self.run is None or self.site_page is None or field_id not in self.site_page.fields:
             return
         self.run.choose_photo(field_id, photo)
@@ -258,7 +261,7 @@ class PracticeScreen(Screen):
             return
         self._show_page(notice=EXPIRED_NOTICE)
         self.problems = ()
-        self.shown_problem = FieldProblem("", "session.expired", EXPIRED_NOTICE)
+        self.shown_problem = FieldProblem("", SESSION_EXPIRED, EXPIRED_NOTICE)
         self.refresh()
         self.speak_requested.emit(self._explained_texts())
 
@@ -356,8 +359,6 @@ class PracticeScreen(Screen):
         self.use_person.set_text(
             _("Utiliser la personne d'exercice"), _("Remplir les cases avec une personne inventée.")
         )
-        self.again.set_text(_("Recommencer l'exercice"), _("Refaire l'exercice depuis le début."))
-        self.real.set_text(_("Faire la vraie démarche"), _("Aller aux étapes pour le vrai site."))
 
     def _refresh_review(self, result: Review) -> None:
         self.went_well.setText(result.went_well)

@@ -218,7 +218,7 @@ class SiteField(QWidget):
             row.addWidget(self.photo_label, 1)
             layout.addLayout(row)
             layout.addWidget(hint)
-        elif kind not in {PracticeKind.CHECKBOX}:
+        elif kind != PracticeKind.CHECKBOX:
             self.editor = secret_field() if practice_field.credential else QLineEdit()
             self.editor.setObjectName(practice_field.id)
             self.editor.setAccessibleName(practice_field.label)
@@ -365,8 +365,9 @@ class PhoneGallery(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for index, photo in enumerate(PHONE_PHOTOS):
             button = QPushButton()
-            button.setIcon(photo_pixmap(photo))
-            button.setIconSize(photo_pixmap(photo).size())
+            picture = photo_pixmap(photo)
+            button.setIcon(picture)
+            button.setIconSize(picture.size())
             button.setText(f"{photo.file_name}\n{megabytes(photo.size_bytes)}")
             button.setAccessibleName(photo.file_name)
             button.setAccessibleDescription("Une photo du téléphone d'exercice.")
