@@ -1,7 +1,9 @@
 """Which pictogram names exist, read from the icon font's character map without loading Qt.
 
-Content names pictograms as ``mdi6.<name>`` (Material Design Icons 6, shipped by
-QtAwesome); the UI draws them, the content check verifies the names here.
+Content names pictograms as ``mdi6.<name>`` (Material Design Icons 6, whose font
+files QtAwesome ships); the UI draws them from the font, the content check verifies
+the names here. Only the files are used: importing QtAwesome itself would load every
+icon font it has, which a kiosk on an old PC cannot spare.
 """
 
 from __future__ import annotations
@@ -12,20 +14,34 @@ from functools import cache
 from pathlib import Path
 
 PREFIX = "mdi6"
+_FONT_GLOB = "materialdesignicons6-webfont-*.ttf"
 _CHARMAP_GLOB = "materialdesignicons6-webfont-charmap-*.json"
 
 
-@cache
-def known_pictograms() -> frozenset[str]:
-    spec = importlib.util.find_spec("qtawesome")
+def _fonts_folder() -> Path | None:
+    spec = importlib.util.find_spec("qtawesome")  # finds the package without running it
     if spec is None or spec.origin is None:
-        return frozenset()
-    charmaps = sorted((Path(spec.origin).parent / "fonts").glob(_CHARMAP_GLOB))
+        return None
+    return Path(spec.origin).parent / "fonts"
+
+
+def font_file() -> Path | None:
+    """The Material Design Icons font, or None when QtAwesome's files are missing."""
+    folder = _fonts_folder()
+    fonts = sorted(folder.glob(_FONT_GLOB)) if folder else []
+    return fonts[-1] if fonts else None
+
+
+@cache
+def codepoints() -> dict[str, str]:
+    """Each known pictogram name (with its prefix) and the character that draws it."""
+    folder = _fonts_folder()
+    charmaps = sorted(folder.glob(_CHARMAP_GLOB)) if folder else []
     if not charmaps:
-        return frozenset()
+        return {}
     names = json.loads(charmaps[-1].read_text(encoding="utf-8"))
-    return frozenset(f"{PREFIX}.{name}" for name in names)
+    return {f"{PREFIX}.{name}": chr(int(code, 16)) for name, code in names.items()}
 
 
 def exists(name: str) -> bool:
-    return name in known_pictograms()
+    return name in codepoints()

@@ -157,11 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()
-        window.mediator_panel.quit_requested.connect(app.quit)
+        window.quit_requested.connect(app.quit)
     else:
         lock = KioskLock(window, hide_pointer=args.hide_pointer)
-        window.mediator_panel.quit_requested.connect(lock.release)
-        window.mediator_panel.quit_requested.connect(app.quit)
+        window.quit_requested.connect(lock.release)
+        window.quit_requested.connect(app.quit)
         # A bare X session has no window manager to grant full screen: take the whole screen too.
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()

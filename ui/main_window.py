@@ -8,6 +8,8 @@ screen aloud. Idle detection lives here too, fed by every touch in the app.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QVBoxLa
 from kiosk import i18n
 from kiosk.i18n import _
 from kiosk.idle import IdlePhase, IdleWatch
+from kiosk.mediator_pin import PinLock
 from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from ui import theme
@@ -46,6 +49,8 @@ def forget_clipboard() -> None:
 
 
 class MainWindow(QWidget):
+    quit_requested = Signal()  # the mediator chose "Quitter le kiosque"
+
     def __init__(self, station: Station, speaker: Speaker) -> None:
         super().__init__()
         self.station = station
@@ -60,25 +65,14 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.nav_bar)
         layout.addWidget(self.stack, 1)
-        self.screens: dict[str, Screen] = {}
-        for screen_id, screen_class in SCREENS.items():
-            screen = screen_class(station)
-            screen.speak_requested.connect(self.speak_texts)
-            self.screens[screen_id] = screen
-            self.stack.addWidget(screen)
+        self._screens: dict[ScreenId, Screen] = {}
+        self.screen_for(station.visit.place.screen)
         self._connect_bar()
 
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
-        self.keyboard = OnScreenKeyboard(self)
-        self.keyboard.shown_changed.connect(self._make_room_for_keyboard)
-        self.voice_panel = VoicePanel(self)
-        self.mediator_panel = MediatorPanel(self, station, station.config.data_dir / "exports")
-        self.nav_bar.knocked.connect(self.mediator_panel.open_mode)
-        self.mediator_panel.settings_page.settings_changed.connect(self._apply_station_settings)
-        self.mediator_panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
-        self.voice_panel.changed.connect(self._apply_voice_settings)
+        self.nav_bar.knocked.connect(lambda: self.mediator_panel.open_mode())
         if isinstance(speaker, QtSpeaker):
             speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(speaker.forget_personal)
@@ -98,9 +92,61 @@ class MainWindow(QWidget):
         self._events.place_changed.connect(self.show_screen)
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
-        lock = self.mediator_panel.lock
-        if lock is not None and not lock.configured:
+        QTimer.singleShot(0, self.finish_building)
+        store = station.keeper.store
+        if store is not None and not PinLock(store).configured:
             self.mediator_panel.open_setup()  # no default PIN: the structure sets one before anything else
+
+    # Built after the first paint, or when first needed ---------------------------------
+    @cached_property
+    def keyboard(self) -> OnScreenKeyboard:
+        keyboard = OnScreenKeyboard(self)
+        keyboard.shown_changed.connect(self._make_room_for_keyboard)
+        return keyboard
+
+    @cached_property
+    def voice_panel(self) -> VoicePanel:
+        panel = VoicePanel(self)
+        panel.changed.connect(self._apply_voice_settings)
+        return panel
+
+    @cached_property
+    def mediator_panel(self) -> MediatorPanel:
+        panel = MediatorPanel(self, self.station, self.station.config.data_dir / "exports")
+        panel.settings_page.settings_changed.connect(self._apply_station_settings)
+        panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
+        panel.quit_requested.connect(self.quit_requested)
+        return panel
+
+    def _built(self, part: str) -> bool:
+        return part in self.__dict__
+
+    def screen_for(self, screen_id: ScreenId) -> Screen:
+        """The screen of that id, built the first time it is needed."""
+        if screen_id not in self._screens:
+            screen = SCREENS[screen_id](self.station)
+            screen.speak_requested.connect(self.speak_texts)
+            self._screens[screen_id] = screen
+            self.stack.addWidget(screen)
+        return self._screens[screen_id]
+
+    def finish_building(self) -> None:
+        """Build what the welcome screen does not show, one part per turn of the event loop.
+
+        The welcome screen paints without waiting for the rest; the other parts are
+        ready long before anyone has touched it, and a touch in between is handled
+        between two parts. The keyboard comes first: it must follow the focus.
+        """
+        parts = ("keyboard", "voice_panel", "mediator_panel")
+        missing_part = next((part for part in parts if not self._built(part)), None)
+        missing_screen = next((screen_id for screen_id in SCREENS if screen_id not in self._screens), None)
+        if missing_part is not None:
+            getattr(self, missing_part)
+        elif missing_screen is not None:
+            self.screen_for(missing_screen)
+        else:
+            return
+        QTimer.singleShot(0, self.finish_building)
 
     @property
     def current_screen(self) -> Screen:
@@ -111,9 +157,10 @@ class MainWindow(QWidget):
     def show_screen(self, place: Place) -> None:
         """The one way screens change: leave the old, sync preferences, enter the new."""
         self.speaker.stop()
-        self.voice_panel.hide()
+        if self._built("voice_panel"):
+            self.voice_panel.hide()
         old = self.current_screen
-        new = self.screens[place.screen]
+        new = self.screen_for(place.screen)
         if old is not new:
             old.leave()
         # Greet only right after the person chose a language, not at start or after a visit.
@@ -206,7 +253,7 @@ class MainWindow(QWidget):
 
     def free_area(self) -> QRect:
         """The window less the on-screen keyboard: where panels go while it shows."""
-        if self.keyboard.isHidden():
+        if not self._built("keyboard") or self.keyboard.isHidden():
             return self.rect()
         return QRect(0, 0, self.width(), self.height() - self.keyboard.sizeHint().height())
 
@@ -216,7 +263,10 @@ class MainWindow(QWidget):
             height = self.keyboard.sizeHint().height()
             self.keyboard.setGeometry(0, self.height() - height, self.width(), height)
             self.keyboard.raise_()
-        for panel in (self.mediator_panel, self.idle_overlay, self.calm_panel):
+        panels: list[QWidget] = [self.idle_overlay, self.calm_panel]
+        if self._built("mediator_panel"):
+            panels.append(self.mediator_panel)
+        for panel in panels:
             if not panel.isHidden():
                 panel.setGeometry(self.free_area())
         focused = QApplication.focusWidget()
@@ -228,7 +278,7 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if not self.keyboard.isHidden():
+        if self._built("keyboard") and not self.keyboard.isHidden():
             self._make_room_for_keyboard(True)
 
     def _apply_station_settings(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -10,11 +11,14 @@ import pytest
 from kiosk.secret import Secret
 from kiosk.store import Store, StoreUnreadable
 from kiosk.store_key import (
+    Derivation,
     KeyFiles,
     KeyMode,
+    KeyParams,
     PassphraseNeeded,
     StationSecretMismatch,
     WrongPassphrase,
+    hkdf_sha256,
 )
 
 PASSPHRASE = "cheval agrafe 47 batterie"
@@ -34,6 +38,33 @@ def test_the_first_start_creates_a_private_station_secret(files: KeyFiles) -> No
     assert key.hex() not in files.params.read_text() and files.station_secret.read_text().strip() not in (
         files.params.read_text()
     )
+    assert files.unlock() == [(key, False)]
+
+
+def test_hkdf_gives_the_rfc_5869_output() -> None:
+    # RFC 5869, appendix A.1: the first 32 bytes of the 42-byte output.
+    derived = hkdf_sha256(b"\x0b" * 22, bytes(range(13)), bytes(range(0xF0, 0xFA)))
+    assert derived.hex() == "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
+
+
+def test_only_a_passphrase_is_stretched_with_scrypt(files: KeyFiles, tmp_path: Path) -> None:
+    files.unlock()
+    station = json.loads(files.params.read_text())
+    assert station["kdf"] == "hkdf-sha256" and "n" not in station
+    passphrase = KeyFiles(tmp_path / "p.json", tmp_path / "p.secret")
+    passphrase.unlock(Secret(PASSPHRASE))
+    settings = json.loads(passphrase.params.read_text())
+    assert (settings["kdf"], settings["n"], settings["r"], settings["p"]) == ("scrypt", 2**15, 8, 3)
+
+
+def test_a_station_secret_derived_with_scrypt_before_still_opens(files: KeyFiles) -> None:
+    material = bytes(range(32))
+    files.station_secret.parent.mkdir(parents=True)
+    files.station_secret.write_text(material.hex() + "\n")
+    older = KeyParams(KeyMode.STATION_SECRET, salt=b"s" * 16, kdf=Derivation.SCRYPT, n=2**10)
+    key = older.derive(material)
+    files.params.parent.mkdir(parents=True)
+    files.params.write_text(older.with_check(key).to_json())
     assert files.unlock() == [(key, False)]
 
 

@@ -20,7 +20,7 @@ PROCEDURE = "caf-prime-activite"
 def type_code(window: MainWindow, digits: str) -> ResumeScreen:
     window.station.visit.start()
     window.station.visit.choose_language("fr")
-    window.screens[ScreenId.HOME].resume_button.click()  # type: ignore[attr-defined]
+    window.screen_for(ScreenId.HOME).resume_button.click()  # type: ignore[attr-defined]
     screen = window.current_screen
     assert isinstance(screen, ResumeScreen)
     for digit in digits:
@@ -80,7 +80,7 @@ def test_without_a_store_nothing_is_promised(window: MainWindow, station: Statio
     assert isinstance(leave, LeaveScreen)
     assert not leave.keep_button.isVisible() and leave.erase_button.isVisible()
     station.visit.home()
-    assert not window.screens[ScreenId.HOME].resume_button.isVisible()  # type: ignore[attr-defined]
+    assert not window.screen_for(ScreenId.HOME).resume_button.isVisible()  # type: ignore[attr-defined]
 
 
 def test_the_leave_button_is_on_every_screen_but_the_start_and_leaving(stored_window: MainWindow) -> None:

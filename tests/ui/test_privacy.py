@@ -60,11 +60,10 @@ def files_under(*folders: Path, since: float) -> Iterator[Path]:
 
 
 def widget_texts(window: MainWindow) -> str:
-    texts = []
-    for screen in window.screens.values():
-        texts += [label.text() for label in screen.findChildren(QLabel)]
-        texts += [button.text() for button in screen.findChildren(QAbstractButton)]
-        texts += [field.text() for field in screen.findChildren(QLineEdit)]
+    """Every text the window holds: its screens, panels and keyboard, shown or not."""
+    texts = [label.text() for label in window.findChildren(QLabel)]
+    texts += [button.text() for button in window.findChildren(QAbstractButton)]
+    texts += [field.text() for field in window.findChildren(QLineEdit)]
     return "\n".join(texts)
 
 

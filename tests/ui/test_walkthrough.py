@@ -143,7 +143,7 @@ def test_widgets_of_the_previous_step_never_stay_on_screen(window: MainWindow) -
             shown = [b for b in group.findChildren(PictogramButton) if b.isVisibleTo(screen)]
             assert shown == [b for b in group.buttons if b.isVisibleTo(screen)]
         window.station.visit.next()
-    home = window.screens["home"]
+    home = window.screen_for(ScreenId.HOME)
     window.station.visit.home()
     window.station.visit.cycle_text_size()
     home.refresh()
