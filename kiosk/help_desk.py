@@ -48,6 +48,8 @@ class HelpContext:
     procedure_id: str = ""
     step_id: str = ""
     seconds_on_step: int = 0
+    practice_page: str = ""  # the page of the simulated site, when practising
+    practice_mistakes: tuple[str, ...] = ()  # the kinds of mistakes made on that page, each once
 
 
 @dataclass
@@ -65,6 +67,10 @@ class HelpRequest:
             parts.append(f"procedure={self.context.procedure_id}")
         if self.context.step_id:
             parts.append(f"step={self.context.step_id}")
+        if self.context.practice_page:
+            parts.append(f"practice_page={self.context.practice_page}")
+        if self.context.practice_mistakes:
+            parts.append(f"mistakes={','.join(self.context.practice_mistakes)}")
         parts += [f"lang={self.context.language}", f"on_step={self.context.seconds_on_step}s"]
         return " | ".join(parts)
 

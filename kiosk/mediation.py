@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.help_desk import HELP_KIND_LABELS, HelpStatus
+from kiosk.help_desk import HELP_KIND_LABELS, HelpRequest, HelpStatus
 from kiosk.navigation import ScreenId
+from kiosk.practice_explanations import for_mediator
 from kiosk.visit import Visit
 
 
@@ -54,16 +55,31 @@ def timeline(visit: Visit, now: float) -> list[TimelineEntry]:
         if place == visit.place_outside_help():
             seconds = session.seconds_on_current_step(now)
         entries.append(TimelineEntry(f"{procedure.title} — {step.title}", int(seconds)))
+    run = visit.practice_run
+    if run is not None and visit.place_outside_help().screen is ScreenId.PRACTICE and not run.finished:
+        entries.append(TimelineEntry(f"Exercice : {run.site.name} — page « {run.page.heading} »", 0))
     for request in session.help_requests:
         entries.append(
             TimelineEntry(
-                f"Ticket {request.ticket} : {HELP_KIND_LABELS[request.kind]}",
+                f"Ticket {request.ticket} : {HELP_KIND_LABELS[request.kind]}{_on_practice(visit, request)}",
                 request.context.seconds_on_step,
                 is_help=True,
                 open_help=request.status is HelpStatus.OPEN,
             )
         )
     return entries
+
+
+def _on_practice(visit: Visit, request: HelpRequest) -> str:
+    """Where on the practice site the person asked for help, and what went wrong there."""
+    context = request.context
+    site = visit.catalog.practice.get(context.procedure_id)
+    if not context.practice_page or site is None:
+        return ""
+    where = f", pendant l'exercice, page « {site.page(context.practice_page).heading} »"
+    if not context.practice_mistakes:
+        return where
+    return where + ". Erreurs : " + " ".join(for_mediator(code) for code in context.practice_mistakes)
 
 
 class KnockGesture:

@@ -164,10 +164,18 @@ def _kind_of(code: str) -> str:
     return code.split(".", 1)[0]
 
 
+def _french(code: str) -> str:
+    return EXPLANATIONS.get(code) or EXPLANATIONS.get(f"{_kind_of(code)}.*") or GENERAL_EXPLANATION
+
+
 def explanation(code: str) -> str:
     """The plain explanation of a mistake, translated."""
-    message = EXPLANATIONS.get(code) or EXPLANATIONS.get(f"{_kind_of(code)}.*") or GENERAL_EXPLANATION
-    return _(message)
+    return _(_french(code))
+
+
+def for_mediator(code: str) -> str:
+    """What went wrong, in one French sentence, for the mediator panel (which is in French)."""
+    return _french(code).split(". ", 1)[0].rstrip(".") + "."
 
 
 @dataclass(frozen=True)

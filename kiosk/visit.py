@@ -13,6 +13,7 @@ from kiosk import i18n
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpStatus
 from kiosk.navigation import HELP_SCREENS, WELCOME, Navigator, Place, ScreenId, resolve_next
+from kiosk.practice import PracticeRun
 from kiosk.procedures import Procedure, Step
 from kiosk.resume import apply_preferences, places_of
 from kiosk.secret import Secret
@@ -34,6 +35,7 @@ class Visit:
         self.help_desk = help_desk
         self._clock = clock
         self._wall_clock = wall_clock
+        self.practice_run: PracticeRun | None = None  # the simulated site being practised, in memory only
         self._on_change = on_change
         self.session = Session(language=language)
         self.navigator = Navigator(self._moved)
@@ -130,6 +132,20 @@ class Visit:
             raise KeyError(procedure_id)
         self.navigator.go(self.place.within(ScreenId.PRACTICE, procedure_id))
 
+    def start_practice_run(self) -> PracticeRun:
+        """A fresh run of the simulated site of the procedure on screen (the one before is forgotten)."""
+        self.forget_practice_run()
+        self.practice_run = PracticeRun(self.catalog.practice[self.place.procedure_id], clock=self._clock)
+        return self.practice_run
+
+    def forget_practice_run(self) -> None:
+        """Drop the run: what was typed, the photos chosen, the codes received."""
+        if self.practice_run is not None:
+            self.practice_run.forget_typing()
+            for mail in self.practice_run.mailbox:
+                mail.code.wipe()
+        self.practice_run = None
+
     def begin_steps(self) -> None:
         """From practice to the real thing: the procedure's first step."""
         self.navigator.go(self.place.within(ScreenId.STEP, self.place.procedure_id, 0))
@@ -166,17 +182,28 @@ class Visit:
     def ask_for_help(self, kind: HelpKind) -> HelpRequest:
         where = self.place_outside_help()
         step = self.step(where)
+        practice_page, practice_mistakes = self._practice_progress(where)
         context = HelpContext(
             screen=where.screen.value,
             language=self.session.language,
             procedure_id=where.procedure_id,
             step_id=step.id if step else "",
             seconds_on_step=self.session.seconds_on_current_step(self._clock()),
+            practice_page=practice_page,
+            practice_mistakes=practice_mistakes,
         )
         request = self.help_desk.request(kind, context)
         self.session.help_requests.append(request)
         self.navigator.go(Place(ScreenId.HELP_SENT))
         return request
+
+    def _practice_progress(self, where: Place) -> tuple[str, tuple[str, ...]]:
+        """On a practice site: the page, and the kinds of mistakes made on it (never what was typed)."""
+        run = self.practice_run
+        if where.screen is not ScreenId.PRACTICE or run is None or run.finished:
+            return "", ()
+        on_page = [mistake.code for mistake in run.mistakes if mistake.page_id == run.page.id]
+        return run.page.id, tuple(dict.fromkeys(on_page))
 
     def leave_help(self) -> None:
         """Back to exactly where the person was; a request already sent stays open."""
@@ -223,6 +250,7 @@ class Visit:
         """The person has left: their open requests are withdrawn and the code on screen wiped."""
         for request in self.session.help_requests:
             self.help_desk.cancel(request)
+        self.forget_practice_run()
         if self.kept_code is not None:
             self.kept_code.wipe()
 

@@ -8,6 +8,7 @@ import pytest
 
 from kiosk import i18n
 from kiosk.help_desk import HelpKind, HelpStatus
+from kiosk.mediation import timeline
 from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from tests.conftest import FakeClock, walk_to_step
@@ -78,6 +79,40 @@ def test_help_request_carries_where_the_person_was(station: Station, clock: Fake
     assert visit.place == where
     assert request.status is HelpStatus.OPEN
     assert station.help_desk.open_requests() == [request]
+
+
+def test_help_asked_while_practising_says_the_page_and_the_mistakes_made_there(station: Station) -> None:
+    visit = station.visit
+    walk_to_step(station, "caf-declaration-trimestrielle", 0)
+    visit.open_practice()
+    run = visit.start_practice_run()
+    run.type("identifiant", "2 86 03 75 112 047 03")  # a wrong key
+    run.type("mot-de-passe", "Exercice-2026")
+    assert not run.send().accepted
+    visit.open_help()
+    request = visit.ask_for_help(HelpKind.STUCK)
+    assert (request.context.practice_page, request.context.practice_mistakes) == ("connexion", ("nir.key",))
+    summary = request.summary()
+    assert "practice_page=connexion" in summary and "mistakes=nir.key" in summary
+    assert "047 03" not in summary and "Exercice-2026" not in summary
+    entries = [entry.what for entry in timeline(visit, 0.0)]
+    assert "Exercice : Mon Compte allocataire (exercice) — page « Connexion à Mon Compte »" in entries
+    assert entries[-1] == (
+        "Ticket 1 : Je suis bloqué, pendant l'exercice, page « Connexion à Mon Compte ». "
+        "Erreurs : Les 2 derniers chiffres (la clé) ne vont pas avec le reste du numéro."
+    )
+    visit.leave_help()
+    assert visit.practice_run is run  # help brings the person back to the same page
+
+
+def test_the_end_of_a_visit_forgets_the_practice_run(station: Station) -> None:
+    visit = station.visit
+    walk_to_step(station, "caf-declaration-trimestrielle", 0)
+    visit.open_practice()
+    run = visit.start_practice_run()
+    run.type("mot-de-passe", "Exercice-2026")
+    station.end_visit()
+    assert run.values == {} and station.visit.practice_run is None
 
 
 def test_help_asked_straight_from_a_step_uses_that_step(station: Station) -> None:

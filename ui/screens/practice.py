@@ -165,16 +165,14 @@ class PracticeScreen(Screen):
 
     def forget(self) -> None:
         """Drop the run: what was typed, the codes, the photos chosen."""
-        if self.run is not None:
-            self.run.forget_typing()
-            for mail in self.run.mailbox:
-                mail.code.wipe()
+        if self.run is not None and self.run is self.visit.practice_run:
+            self.visit.forget_practice_run()
         self.run = None
         self._clear_page()
 
     def start_run(self, place: Place) -> None:
         self.place = place
-        self.run = PracticeRun(self.site, clock=self.station.clock)
+        self.run = self.visit.start_practice_run()
         self.review = None
         self._show_page()
 
