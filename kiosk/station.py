@@ -7,9 +7,11 @@ the screen) drops everything of theirs and starts a clean one on the welcome scr
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from kiosk import i18n
 from kiosk.config import Config
@@ -81,11 +83,17 @@ class Station:
         """Call ``listener`` when a visit ends, to drop what else was kept of the person."""
         self._end_listeners.append(listener)
 
+    @property
+    def recap_folder(self) -> Path:
+        """Where recaps are written when there is no printer; emptied when the visit ends."""
+        return self.config.data_dir / "recaps"
+
     def end_visit(self) -> None:
         """Forget the current person entirely and go back to the welcome screen."""
         if self.visit.started:
             self.keeper.end(self.visit.session, kept=self.visit.kept_code is not None)
         self.visit.end()
+        shutil.rmtree(self.recap_folder, ignore_errors=True)
         for listener in self._end_listeners:
             listener()
         self.visit = self._new_visit()

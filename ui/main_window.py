@@ -9,6 +9,7 @@ screen aloud. Idle detection lives here too, fed by every touch in the app.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
@@ -21,16 +22,19 @@ from kiosk.mediator_pin import PinLock
 from kiosk.navigation import Place, ScreenId
 from kiosk.station import Station
 from ui import theme
-from ui.mediator_panel import MediatorPanel
 from ui.nav_bar import NavBar
 from ui.on_screen_keyboard import OnScreenKeyboard
 from ui.overlay import OverlayPanel
-from ui.recap_print import forget_recaps
-from ui.screens import SCREENS, Screen
+from ui.screens import Screen, screen_class
 from ui.voice_panel import VoicePanel
 from ui.voice_player import QtSpeaker
 from voice.speaker import Speaker
 
+if TYPE_CHECKING:
+    from ui.mediator_panel import MediatorPanel
+
+# Built right after the first paint; the others (practice, help, mediator mode...) when first needed.
+BUILT_AHEAD = (ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.SITUATION, ScreenId.INTRO, ScreenId.STEP)
 TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
@@ -72,12 +76,13 @@ class MainWindow(QWidget):
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
+        self.keyboard = OnScreenKeyboard(self)  # it follows the focus, so it is there from the start
+        self.keyboard.shown_changed.connect(self._make_room_for_keyboard)
         self.nav_bar.knocked.connect(lambda: self.mediator_panel.open_mode())
         if isinstance(speaker, QtSpeaker):
             speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(speaker.forget_personal)
         station.add_end_listener(forget_clipboard)
-        station.add_end_listener(lambda: forget_recaps(station))
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -92,18 +97,12 @@ class MainWindow(QWidget):
         self._events.place_changed.connect(self.show_screen)
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
-        QTimer.singleShot(0, self.finish_building)
+        QTimer.singleShot(0, self._build_ahead)
         store = station.keeper.store
         if store is not None and not PinLock(store).configured:
             self.mediator_panel.open_setup()  # no default PIN: the structure sets one before anything else
 
-    # Built after the first paint, or when first needed ---------------------------------
-    @cached_property
-    def keyboard(self) -> OnScreenKeyboard:
-        keyboard = OnScreenKeyboard(self)
-        keyboard.shown_changed.connect(self._make_room_for_keyboard)
-        return keyboard
-
+    # Built when first needed: the welcome screen paints sooner, and memory holds only what is used
     @cached_property
     def voice_panel(self) -> VoicePanel:
         panel = VoicePanel(self)
@@ -112,41 +111,33 @@ class MainWindow(QWidget):
 
     @cached_property
     def mediator_panel(self) -> MediatorPanel:
+        from ui.mediator_panel import MediatorPanel  # loaded after the first paint: 30 ms of imports
+
         panel = MediatorPanel(self, self.station, self.station.config.data_dir / "exports")
         panel.settings_page.settings_changed.connect(self._apply_station_settings)
         panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
         panel.quit_requested.connect(self.quit_requested)
         return panel
 
+    def _build_ahead(self) -> None:
+        """After the first paint, the screens every visit goes through, one per turn of the event loop
+        (a touch in between goes first)."""
+        ahead = [screen_id for screen_id in BUILT_AHEAD if screen_id not in self._screens]
+        if ahead:
+            self.screen_for(ahead[0])
+            QTimer.singleShot(0, self._build_ahead)
+
     def _built(self, part: str) -> bool:
         return part in self.__dict__
 
     def screen_for(self, screen_id: ScreenId) -> Screen:
-        """The screen of that id, built the first time it is needed."""
+        """The screen of that id, built the first time it is needed (a few ms, within the touch)."""
         if screen_id not in self._screens:
-            screen = SCREENS[screen_id](self.station)
+            screen = screen_class(screen_id)(self.station)
             screen.speak_requested.connect(self.speak_texts)
             self._screens[screen_id] = screen
             self.stack.addWidget(screen)
         return self._screens[screen_id]
-
-    def finish_building(self) -> None:
-        """Build what the welcome screen does not show, one part per turn of the event loop.
-
-        The welcome screen paints without waiting for the rest; the other parts are
-        ready long before anyone has touched it, and a touch in between is handled
-        between two parts. The keyboard comes first: it must follow the focus.
-        """
-        parts = ("keyboard", "voice_panel", "mediator_panel")
-        missing_part = next((part for part in parts if not self._built(part)), None)
-        missing_screen = next((screen_id for screen_id in SCREENS if screen_id not in self._screens), None)
-        if missing_part is not None:
-            getattr(self, missing_part)
-        elif missing_screen is not None:
-            self.screen_for(missing_screen)
-        else:
-            return
-        QTimer.singleShot(0, self.finish_building)
 
     @property
     def current_screen(self) -> Screen:
@@ -253,7 +244,7 @@ class MainWindow(QWidget):
 
     def free_area(self) -> QRect:
         """The window less the on-screen keyboard: where panels go while it shows."""
-        if not self._built("keyboard") or self.keyboard.isHidden():
+        if self.keyboard.isHidden():
             return self.rect()
         return QRect(0, 0, self.width(), self.height() - self.keyboard.sizeHint().height())
 
@@ -278,7 +269,7 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self._built("keyboard") and not self.keyboard.isHidden():
+        if not self.keyboard.isHidden():
             self._make_room_for_keyboard(True)
 
     def _apply_station_settings(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from kiosk.station import Station
-from ui.recap_print import print_recap, recap_folder
+from ui.recap_print import print_recap
 from ui.widgets import PictogramButton, text_label
 
 
@@ -40,7 +40,7 @@ class RecapPrintBlock(QWidget):
         recap = self.station.recap()
         if recap is None:
             return
-        result = print_recap(recap, recap_folder(self.station))
+        result = print_recap(recap, self.station.recap_folder)
         if result.pdf is None:
             self.printed.setText(_("C'est imprimé : demandez votre feuille à l'accueil."))
         else:

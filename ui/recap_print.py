@@ -6,7 +6,6 @@ ends, like everything else of the person's visit.
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import dataclass
 from html import escape
@@ -19,7 +18,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from kiosk import i18n
 from kiosk.i18n import _
 from kiosk.recap import Recap
-from kiosk.station import Station
 from ui.qr import qr_pixmap
 
 QR_PRINT_PX = 220
@@ -74,15 +72,6 @@ def write_pdf(recap: Recap, path: Path) -> Path:
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     return path
-
-
-def recap_folder(station: Station) -> Path:
-    """Where recaps are written when there is no printer; emptied when the visit ends."""
-    return station.config.data_dir / "recaps"
-
-
-def forget_recaps(station: Station) -> None:
-    shutil.rmtree(recap_folder(station), ignore_errors=True)
 
 
 def print_recap(recap: Recap, pdf_folder: Path) -> PrintResult:

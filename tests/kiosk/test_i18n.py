@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel import Locale
+from babel import Locale, numbers
 from babel.messages.pofile import read_po
 
 from kiosk import i18n
@@ -104,3 +104,14 @@ def test_status_lists_every_language_with_its_completeness() -> None:
     assert rows["fr"].percent == 100 and rows["fr"].offered
     for row in rows.values():
         assert row.offered == (row.percent == 100), row
+
+
+def test_small_counts_are_written_as_babel_writes_them_in_every_language() -> None:
+    try:
+        for language in i18n.LANGUAGES:
+            i18n.set_language(language.code)
+            for value in (0, 7, 42, 999):
+                assert i18n.format_number(value) == numbers.format_decimal(value, locale=language.code)
+            assert i18n.format_number(1000) == numbers.format_decimal(1000, locale=language.code)
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)

@@ -14,7 +14,7 @@ from kiosk.session import Session
 from kiosk.station import Station
 from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
-from ui.recap_print import recap_folder, write_pdf
+from ui.recap_print import write_pdf
 from ui.screens.recap import RecapScreen
 
 PROCEDURE = "caf-prime-activite"
@@ -61,11 +61,11 @@ def test_printing_without_a_printer_writes_a_pdf_that_goes_with_the_visit(stored
     screen = stored_window.current_screen
     assert isinstance(screen, RecapScreen) and not screen.qr.pixmap().isNull()
     screen.take_home.print_button.click()
-    [pdf] = recap_folder(station).glob("*.pdf")
+    [pdf] = station.recap_folder.glob("*.pdf")
     assert procedure.steps[0].title in " ".join(pdf_text(pdf).split())
     assert "imprimante" in screen.take_home.printed.text()
     station.end_visit()
-    assert not recap_folder(station).exists()
+    assert not station.recap_folder.exists()
 
 
 def test_leaving_in_the_middle_of_a_procedure_can_still_print_its_recap(stored_window: MainWindow) -> None:
@@ -76,7 +76,7 @@ def test_leaving_in_the_middle_of_a_procedure_can_still_print_its_recap(stored_w
     block = screen.take_home  # type: ignore[attr-defined]
     assert block.isVisible()
     block.print_button.click()
-    assert list(recap_folder(station).glob("*.pdf"))
+    assert list(station.recap_folder.glob("*.pdf"))
     station.end_visit()
     station.visit.start()
     station.visit.choose_language("fr")

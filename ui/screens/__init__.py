@@ -1,38 +1,37 @@
-"""Every screen of the kiosk, registered in one place by the screen id it shows."""
+"""Every screen of the kiosk, registered in one place by the screen id it shows.
+
+A screen's module is imported when the screen is first built, so the welcome
+screen paints without waiting for the others (and what they import) to load.
+"""
 
 from __future__ import annotations
 
+import importlib
+
 from kiosk.navigation import ScreenId
 from ui.screens.base import Screen
-from ui.screens.help import HelpScreen
-from ui.screens.help_sent import HelpSentScreen
-from ui.screens.home import HomeScreen
-from ui.screens.intro import IntroScreen
-from ui.screens.kept import KeptScreen
-from ui.screens.language import LanguageScreen
-from ui.screens.leave import LeaveScreen
-from ui.screens.practice import PracticeScreen
-from ui.screens.recap import RecapScreen
-from ui.screens.resume import ResumeScreen
-from ui.screens.situation import SituationScreen
-from ui.screens.step import StepScreen
-from ui.screens.welcome import WelcomeScreen
 
-SCREENS: dict[ScreenId, type[Screen]] = {
-    screen.screen_id: screen
-    for screen in (
-        WelcomeScreen,
-        LanguageScreen,
-        HomeScreen,
-        SituationScreen,
-        IntroScreen,
-        StepScreen,
-        PracticeScreen,
-        RecapScreen,
-        HelpScreen,
-        HelpSentScreen,
-        LeaveScreen,
-        KeptScreen,
-        ResumeScreen,
-    )
+SCREENS: dict[ScreenId, str] = {
+    ScreenId.WELCOME: "welcome.WelcomeScreen",
+    ScreenId.LANGUAGE: "language.LanguageScreen",
+    ScreenId.HOME: "home.HomeScreen",
+    ScreenId.SITUATION: "situation.SituationScreen",
+    ScreenId.INTRO: "intro.IntroScreen",
+    ScreenId.STEP: "step.StepScreen",
+    ScreenId.PRACTICE: "practice.PracticeScreen",
+    ScreenId.RECAP: "recap.RecapScreen",
+    ScreenId.HELP: "help.HelpScreen",
+    ScreenId.HELP_SENT: "help_sent.HelpSentScreen",
+    ScreenId.LEAVE: "leave.LeaveScreen",
+    ScreenId.KEPT: "kept.KeptScreen",
+    ScreenId.RESUME: "resume.ResumeScreen",
 }
+
+
+def screen_class(screen_id: ScreenId) -> type[Screen]:
+    """The class of the screen that shows ``screen_id``, imported on first use."""
+    module_name, class_name = SCREENS[screen_id].rsplit(".", 1)
+    found = getattr(importlib.import_module(f"{__name__}.{module_name}"), class_name)
+    if not (isinstance(found, type) and issubclass(found, Screen) and found.screen_id is screen_id):
+        raise TypeError(f"{SCREENS[screen_id]} is not the screen of {screen_id.value}")
+    return found

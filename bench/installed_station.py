@@ -1,0 +1,27 @@
+"""A station as the install script leaves it: the encrypted store created and the mediators' PIN set.
+
+The PIN is set in a separate process, as ``kiosk store set-pin`` does at install, so
+its key derivation never counts in the kiosk's own start-up or memory.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET_PIN = """
+import sys
+from pathlib import Path
+from kiosk.record_keeper import StorePaths
+from kiosk.store_admin import set_pin
+folder = Path(sys.argv[1])
+set_pin(StorePaths.under(folder / "data", folder / "config"), lambda prompt: "482193")
+"""
+
+
+def install(folder: Path) -> tuple[Path, Path]:
+    """Prepare a station in ``folder``; returns its data and config folders."""
+    subprocess.run([sys.executable, "-c", SET_PIN, str(folder)], cwd=ROOT, check=True, capture_output=True)
+    return folder / "data", folder / "config"
