@@ -6,6 +6,7 @@ Each button shows a pictogram and a text label (never an icon alone), is at leas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,14 @@ def text_label(role: str = "", wrap: bool = True) -> QLabel:
     if role:
         label.setProperty("role", role)
     return label
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """Let long addresses wrap after @, dots and slashes, so a narrow column never clips them."""
+    return re.sub(r"([@./])(?=\S)", rf"\1{ZERO_WIDTH_SPACE}", text)
 
 
 MAX_TEXT_WIDTH = 520  # beyond this a button's text wraps onto more lines

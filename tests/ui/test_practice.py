@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n, practice
@@ -171,3 +171,21 @@ def test_walked_to_the_end_the_review_is_spoken_and_only_mistake_kinds_are_recor
     assert record["practice_mistakes"] == [practice.RSA_AS_SALARY]
     assert PRACTICE_PERSON.rsa_amount not in repr(store.tables())
     assert PRACTICE_PERSON.password not in repr(store.tables())
+
+
+def test_every_practice_site_first_page_fits_its_columns_at_1024_px(window: MainWindow) -> None:
+    """A long address on the practice card (an e-mail) wraps instead of pushing text out of view."""
+    window.resize(1024, 768)
+    visit = window.station.visit
+    visit.start()
+    visit.choose_language("fr")
+    for procedure_id in sorted(window.station.catalog.practice):
+        visit.home()
+        visit.open_procedure(procedure_id)
+        visit.open_practice()
+        QApplication.processEvents()
+        screen = window.current_screen
+        assert isinstance(screen, PracticeScreen)
+        for scroller in screen.findChildren(QScrollArea):
+            if scroller.isVisible() and scroller.widget() is not None:
+                assert scroller.widget().width() <= scroller.viewport().width(), procedure_id

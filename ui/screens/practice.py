@@ -31,7 +31,7 @@ from kiosk.station import Station
 from ui import theme
 from ui.screens.base import PictogramList, Screen, scroll_area
 from ui.screens.practice_site import BrowserFrame, SitePage
-from ui.widgets import PictogramButton, discard, text_label
+from ui.widgets import ZERO_WIDTH_SPACE, PictogramButton, breakable, discard, text_label
 
 CODE_SENT = {
     "email": N_(
@@ -234,7 +234,7 @@ class PracticeScreen(Screen):
         self.browser.show_tab("site")
         self.browser.page_area.ensureWidgetVisible(view)
         example = view.field.example or (self.run.person.detail(view.field.fill) if view.field.fill else "")
-        self.example.setText(_("Exemple : {example}").format(example=example) if example else "")
+        self.example.setText(_("Exemple : {example}").format(example=breakable(example)) if example else "")
         self.example.setVisible(bool(example))
         self.speak_requested.emit([self.example.text()] if example else [])
 
@@ -300,7 +300,8 @@ class PracticeScreen(Screen):
         self._clear_page()
 
     def _explained_texts(self) -> list[str]:
-        return [text for text in (self.explanation.text(), self.example.text()) if text]
+        texts = (self.explanation.text(), self.example.text().replace(ZERO_WIDTH_SPACE, ""))
+        return [text for text in texts if text]
 
     def _card_lines(self) -> list[str]:
         """The practice person's details this page uses: what to copy, and the amounts to type."""
@@ -332,7 +333,7 @@ class PracticeScreen(Screen):
         )
         card = self._card_lines()
         self.card.setText(
-            "\n".join([_("La personne d'exercice (elle n'existe pas) :"), *card]) if card else ""
+            breakable("\n".join([_("La personne d'exercice (elle n'existe pas) :"), *card])) if card else ""
         )
         self.card.setVisible(bool(card))
         self.use_person.setVisible(any(f.fill for f in run.page.fields))
