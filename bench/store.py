@@ -1,6 +1,6 @@
 """Cost of the encrypted store: opening it (key derivation included) and saving a step.
 
-Opening: N fresh opens of an existing store through the station secret (scrypt
+Opening: N fresh opens of an existing store through the station secret (HKDF
 derivation + SQLCipher open + checks), compared in the same run with opening it
 with the raw key already derived. Saving: a real station walks real procedures
 and each move writes the session (one transaction, synchronous=FULL, WAL); the
