@@ -11,7 +11,7 @@ import pytest
 from kiosk import practice
 from kiosk.content_loader import load_catalog
 from kiosk.errors import ContentError
-from kiosk.practice import PHONE_PHOTOS, PracticeKind, PracticeRun, PracticeSite
+from kiosk.practice import PHONE_PHOTOS, PhonePhoto, PracticeKind, PracticeRun, PracticeSite
 from kiosk.practice_explanations import EXPLANATIONS, GENERAL_EXPLANATION, explanation, review
 from kiosk.practice_identity import DETAIL_LABELS, PRACTICE_PERSON, PracticePerson
 from kiosk.practice_loader import KNOWN_MISTAKES, parse_practice_site
@@ -35,8 +35,8 @@ def run_of(site: PracticeSite, clock: Clock | None = None) -> PracticeRun:
     return PracticeRun(site, clock or Clock(), today=lambda: TODAY, rng=random.Random(7))
 
 
-def fill_and_send(run: PracticeRun, **overrides: str) -> practice.Sent:
-    """Type the practice person in every field, then the overrides (field id with _ for -), then send."""
+def fill(run: PracticeRun, photo: PhonePhoto = PHONE_PHOTOS[0], **overrides: str) -> None:
+    """Type the practice person in every field, or the overrides (field id with _ for -); choose ``photo``."""
     for field in run.page.fields:
         value = overrides.get(field.id.replace("-", "_"))
         if value is None and (field.fill or field.expect):
@@ -50,10 +50,14 @@ def fill_and_send(run: PracticeRun, **overrides: str) -> practice.Sent:
         if value is None and field.kind == PracticeKind.CAPTCHA:
             value = run.captcha
         if value is None and field.kind == PracticeKind.UPLOAD:
-            run.choose_photo(field.id, PHONE_PHOTOS[0])
+            run.choose_photo(field.id, photo)
             continue
         if value is not None:
             run.type(field.id, value)
+
+
+def fill_and_send(run: PracticeRun, **overrides: str) -> practice.Sent:
+    fill(run, **overrides)
     return run.send()
 
 
@@ -294,3 +298,50 @@ def test_every_mistake_has_its_own_explanation_or_its_kinds() -> None:
         kind = code.split(".", 1)[0]
         assert code in EXPLANATIONS or f"{kind}.*" in EXPLANATIONS, code
     assert explanation("nothing.known") == GENERAL_EXPLANATION
+
+
+WRONG_BY_KIND = {
+    "text": "",
+    "nir": "2 86 03 75 112 047 03",
+    "tax_number": "123",
+    "caf_number": "12345678901",
+    "france_travail_id": "12",
+    "iban": "FR76 1234",
+    "email": "camille@gmial",
+    "mobile_phone": "12345",
+    "phone": "12",
+    "postal_code": "7500",
+    "date": "31/02/2026",
+    "birth_date": "31/02/1986",
+    "amount": "abc",
+    "password": "a",
+    "confirmation_code": "xx",
+    "captcha": "!!",
+    "checkbox": "",
+    "choice": "",
+}
+
+
+@pytest.mark.parametrize("procedure_id", sorted(CATALOG.practice))
+def test_every_field_of_every_page_refuses_a_wrong_value_with_words_to_explain_it(procedure_id: str) -> None:
+    """Along the way to the end, each required field alone is made wrong: the site refuses that field,
+    and the kiosk has an explanation of its own for the mistake (not the general fallback)."""
+    run = run_of(CATALOG.practice[procedure_id])
+    for _ in range(30):
+        if run.finished:
+            return
+        page = run.page
+        for wrong in [f for f in page.fields if not f.optional]:
+            if wrong.kind == PracticeKind.UPLOAD:
+                fill(run)
+                run.choose_photo(wrong.id, PHONE_PHOTOS[1])  # a HEIC photo
+            else:
+                fill(run, **{wrong.id.replace("-", "_"): WRONG_BY_KIND[wrong.kind]})
+            sent = run.send()
+            assert run.page is page, (procedure_id, page.id, wrong.id)
+            assert wrong.id in {problem.field_id for problem in sent.problems}, (procedure_id, page.id, wrong.id)
+            for problem in sent.problems:
+                assert explanation(problem.code) != GENERAL_EXPLANATION, problem.code
+        while not run.finished and run.page is page:
+            fill_and_send(run)
+    assert run.finished, procedure_id
