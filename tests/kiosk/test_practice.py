@@ -338,8 +338,9 @@ def test_every_field_of_every_page_refuses_a_wrong_value_with_words_to_explain_i
             else:
                 fill(run, **{wrong.id.replace("-", "_"): WRONG_BY_KIND[wrong.kind]})
             sent = run.send()
-            assert run.page is page, (procedure_id, page.id, wrong.id)
-            assert wrong.id in {problem.field_id for problem in sent.problems}, (procedure_id, page.id, wrong.id)
+            where = (procedure_id, page.id, wrong.id)
+            assert run.page is page, where
+            assert wrong.id in {problem.field_id for problem in sent.problems}, where
             for problem in sent.problems:
                 assert explanation(problem.code) != GENERAL_EXPLANATION, problem.code
         while not run.finished and run.page is page:
