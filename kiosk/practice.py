@@ -294,8 +294,14 @@ class PracticeRun:
             self._open(self.page.next)
         return Sent()
 
+    def forget(self) -> None:
+        """Wipe everything the run holds: what was typed, the photos chosen, the codes received."""
+        self.forget_typing()
+        for mail in self.mailbox:
+            mail.code.wipe()
+
     def forget_typing(self) -> None:
-        """Wipe everything typed (at the end, on leaving, or when the visit ends)."""
+        """Wipe everything typed (on every page change, and at the end)."""
         for value in self.values.values():
             if isinstance(value, Secret):
                 value.wipe()

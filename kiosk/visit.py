@@ -141,9 +141,7 @@ class Visit:
     def forget_practice_run(self) -> None:
         """Drop the run: what was typed, the photos chosen, the codes received."""
         if self.practice_run is not None:
-            self.practice_run.forget_typing()
-            for mail in self.practice_run.mailbox:
-                mail.code.wipe()
+            self.practice_run.forget()
         self.practice_run = None
 
     def begin_steps(self) -> None:

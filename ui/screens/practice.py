@@ -50,7 +50,6 @@ class PracticeScreen(Screen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
-        self.run: PracticeRun | None = None
         self.site_page: SitePage | None = None
         self.problems: tuple[FieldProblem, ...] = ()
         self.shown_problem: FieldProblem | None = None
@@ -163,16 +162,19 @@ class PracticeScreen(Screen):
         if self.visit.place.screen not in HELP_SCREENS:  # help brings a person back to the same page
             self.forget()
 
+    @property
+    def run(self) -> PracticeRun | None:
+        """The run the visit holds: it outlives this screen while the person asks for help."""
+        return self.visit.practice_run
+
     def forget(self) -> None:
         """Drop the run: what was typed, the codes, the photos chosen."""
-        if self.run is not None and self.run is self.visit.practice_run:
-            self.visit.forget_practice_run()
-        self.run = None
+        self.visit.forget_practice_run()
         self._clear_page()
 
     def start_run(self, place: Place) -> None:
         self.place = place
-        self.run = self.visit.start_practice_run()
+        self.visit.start_practice_run()
         self.review = None
         self._show_page()
 
