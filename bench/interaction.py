@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from bench.installed_station import install  # noqa: E402
 from kiosk.config import Config  # noqa: E402
 from kiosk.walkthrough import all_paths  # noqa: E402
-from ui.app import build_speaker, build_window, create_application  # noqa: E402
+from ui.app import create_application  # noqa: E402
+from ui.opening import build_speaker, build_window  # noqa: E402
 
 
 def main() -> int:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import i18n  # noqa: E402
 from kiosk.config import Config  # noqa: E402
-from kiosk.navigation import Place, ScreenId  # noqa: E402
-from ui.app import build_station, create_application  # noqa: E402
+from kiosk.places import Place, ScreenId  # noqa: E402
+from ui.app import create_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.opening import build_station  # noqa: E402
 from ui.voice_player import QtSpeaker  # noqa: E402
 from voice.synthesizer import NORMAL_RATE, EspeakSynthesizer  # noqa: E402
 

@@ -9,10 +9,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content_loader import BUNDLED_PACK
 from kiosk.i18n import N_
 
 APP_DIR_NAME = "france-services-kiosk"
+BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"  # the procedures shipped with the kiosk
 
 
 def default_data_dir() -> Path:

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content_loader import BUNDLED_PACK, Catalog, load_catalog
+from kiosk.config import BUNDLED_PACK
+from kiosk.content_loader import Catalog, load_catalog
 from kiosk.i18n import SOURCE_LANGUAGE, Translator
 from kiosk.pictogram_names import exists as pictogram_exists
 from kiosk.procedures import END, Procedure, Step

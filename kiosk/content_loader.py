@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.config import BUNDLED_PACK
 from kiosk.content_reader import IDENTIFIER, ContentReader
 from kiosk.errors import ContentError
 from kiosk.practice import PracticeSite
@@ -32,7 +33,6 @@ from kiosk.procedures import (
 from kiosk.themes import THEME_IDS
 from kiosk.yaml_source import YamlError, read_yaml
 
-BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"
 MANIFEST_NAME = "pack.yaml"
 GLOSSARY_NAME = "glossary.yaml"
 PRACTICE_DIR = "practice"

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kiosk.help_desk import HELP_KIND_LABELS, HelpRequest, HelpStatus
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.practice_explanations import for_mediator
-from kiosk.visit import Visit
+
+if TYPE_CHECKING:
+    from kiosk.visit import Visit
 
 
 class Autonomy(StrEnum):
@@ -80,27 +83,6 @@ def _on_practice(visit: Visit, request: HelpRequest) -> str:
     if not context.practice_mistakes:
         return where
     return where + ". Erreurs : " + " ".join(for_mediator(code) for code in context.practice_mistakes)
-
-
-class KnockGesture:
-    """Five touches within four seconds on an empty part of the bar: the discreet way in.
-
-    Nobody does it by chance while following a procedure, and it needs no precision.
-    """
-
-    TAPS = 5
-    WITHIN_S = 4.0
-
-    def __init__(self) -> None:
-        self._times: list[float] = []
-
-    def tap(self, now: float) -> bool:
-        """Record a touch; True when it completes the gesture (which then starts again)."""
-        self._times = [t for t in self._times if now - t <= self.WITHIN_S] + [now]
-        if len(self._times) >= self.TAPS:
-            self._times.clear()
-            return True
-        return False
 
 
 def minutes_and_seconds(seconds: int) -> str:

@@ -1,73 +1,21 @@
-"""Where the person is, and how they move: one state machine with a back stack.
+"""How the person moves: one state machine with a back stack.
 
-A ``Place`` is a screen and what it shows (a theme, a procedure, a step). The
-``Navigator`` holds the current place and the way back; ``resolve_next`` says
-where "Next" leads from any place. Screens never decide where to go: they ask
-the visit, which asks this module.
+The ``Navigator`` holds the current place (``kiosk.places``) and the way back;
+``resolve_next`` says where "Next" leads from any place. Screens never decide
+where to go: they ask the visit, which asks this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
-from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from kiosk.content_loader import Catalog
+from kiosk.places import WELCOME, Place, ScreenId
 from kiosk.procedures import END, Procedure
 from kiosk.walkthrough import target_of
 
-
-class ScreenId(StrEnum):
-    WELCOME = "welcome"
-    LANGUAGE = "language"
-    HOME = "home"
-    SITUATION = "situation"
-    INTRO = "intro"
-    STEP = "step"
-    RECAP = "recap"
-    HELP = "help"
-    HELP_SENT = "help_sent"
-    LEAVE = "leave"
-    KEPT = "kept"
-    RESUME = "resume"
-    PRACTICE = "practice"
-
-
-HELP_SCREENS = frozenset({ScreenId.HELP, ScreenId.HELP_SENT})
-LEAVING_SCREENS = frozenset({ScreenId.LEAVE, ScreenId.KEPT})
-
-
-@dataclass(frozen=True)
-class Place:
-    """A screen and what it shows; inside a detour, also where to come back to."""
-
-    screen: ScreenId
-    theme: str = ""
-    procedure_id: str = ""
-    step_index: int = 0
-    return_procedure_id: str = ""
-    return_step: str = ""
-
-    def to_dict(self) -> dict[str, str | int]:
-        return {**asdict(self), "screen": self.screen.value}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, str | int]) -> Place:
-        return cls(
-            screen=ScreenId(str(data["screen"])),
-            theme=str(data.get("theme", "")),
-            procedure_id=str(data.get("procedure_id", "")),
-            step_index=int(data.get("step_index", 0)),
-            return_procedure_id=str(data.get("return_procedure_id", "")),
-            return_step=str(data.get("return_step", "")),
-        )
-
-    def within(self, screen: ScreenId, procedure_id: str, step_index: int = 0) -> Place:
-        """Another place of the same walkthrough, keeping where a detour returns to."""
-        return replace(self, screen=screen, procedure_id=procedure_id, step_index=step_index, theme="")
-
-
-WELCOME = Place(ScreenId.WELCOME)
+if TYPE_CHECKING:
+    from kiosk.content_loader import Catalog
 
 
 def _place_of_target(origin: Place, procedure: Procedure, target: str) -> Place:

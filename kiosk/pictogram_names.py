@@ -33,15 +33,22 @@ def font_file() -> Path | None:
 
 
 @cache
-def codepoints() -> dict[str, str]:
-    """Each known pictogram name (with its prefix) and the character that draws it."""
+def _charmap() -> dict[str, str]:
+    """The font's character map as it is stored: each name (without prefix) and its code in hex."""
     folder = _fonts_folder()
     charmaps = sorted(folder.glob(_CHARMAP_GLOB)) if folder else []
     if not charmaps:
         return {}
-    names = json.loads(charmaps[-1].read_text(encoding="utf-8"))
-    return {f"{PREFIX}.{name}": chr(int(code, 16)) for name, code in names.items()}
+    names: dict[str, str] = json.loads(charmaps[-1].read_text(encoding="utf-8"))
+    return names
+
+
+def character(name: str) -> str | None:
+    """The character that draws the pictogram ``mdi6.<name>``, or None when there is no such pictogram."""
+    prefix, _, bare = name.partition(".")
+    code = _charmap().get(bare) if prefix == PREFIX else None
+    return chr(int(code, 16)) if code is not None else None
 
 
 def exists(name: str) -> bool:
-    return name in codepoints()
+    return character(name) is not None

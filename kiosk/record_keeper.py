@@ -13,19 +13,18 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.content_loader import Catalog
 from kiosk.errors import EnvironmentFault
-from kiosk.navigation import Place
+from kiosk.places import Place
 from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from kiosk.records import activity_record, help_request_rows, session_record
 from kiosk.resume import code_digest, new_code, resume_state
 from kiosk.secret import Secret
 from kiosk.session import Session
 from kiosk.store import RETENTION_DEFAULTS, Store, StoreError, StoreFull, StoreUnreadable
-from kiosk.store_key import KeyFiles, StationSecretMismatch
+from kiosk.store_key import StationSecretMismatch, StorePaths
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +33,6 @@ RESUME_TRIES = 5
 RESUME_LOCK_S = 300.0
 _PEPPER = "resume_code_pepper"
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class StorePaths:
-    database: Path
-    keys: KeyFiles
-
-    @classmethod
-    def under(cls, data_dir: Path, config_dir: Path) -> StorePaths:
-        folder = data_dir / "store"
-        return cls(folder / "kiosk.db", KeyFiles(folder / "kiosk.key.json", config_dir / "station.secret"))
 
 
 def open_with(paths: StorePaths, keys: list[tuple[bytes, bool]]) -> Store | None:

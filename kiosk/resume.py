@@ -12,7 +12,7 @@ import hmac
 import secrets
 from typing import Any
 
-from kiosk.navigation import HELP_SCREENS, LEAVING_SCREENS, Place, ScreenId
+from kiosk.places import HELP_SCREENS, LEAVING_SCREENS, Place, ScreenId
 from kiosk.secret import Secret
 from kiosk.session import Session
 

@@ -6,8 +6,8 @@ person chooses to keep it (the encrypted store persists ``to_dict()``).
 
 from __future__ import annotations
 
+import os
 import time
-import uuid
 from dataclasses import dataclass, field
 
 from kiosk.help_desk import HelpRequest
@@ -19,7 +19,7 @@ VOLUMES = (0.25, 0.5, 0.75, 1.0)
 @dataclass
 class Session:
     language: str
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: os.urandom(16).hex())  # random, tied to nobody
     started_at: float = field(default_factory=time.time)
     text_size: int = 0
     auto_read: bool = True  # read each screen aloud when it opens

@@ -17,7 +17,7 @@ from kiosk import i18n
 from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpDesk
-from kiosk.navigation import WELCOME, Place
+from kiosk.places import WELCOME, Place
 from kiosk.procedures import Procedure
 from kiosk.recap import Recap, build_recap
 from kiosk.record_keeper import RecordKeeper

@@ -17,10 +17,10 @@ from pathlib import Path
 from kiosk.config import default_config_dir, default_data_dir
 from kiosk.errors import KioskError
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinLock, valid_pin
-from kiosk.record_keeper import StorePaths, open_with
+from kiosk.record_keeper import open_with
 from kiosk.secret import Secret
 from kiosk.store import Store
-from kiosk.store_key import MIN_PASSPHRASE_LENGTH, KeyMode
+from kiosk.store_key import MIN_PASSPHRASE_LENGTH, KeyMode, StorePaths
 
 Ask = Callable[[str], str]
 

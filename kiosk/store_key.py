@@ -282,3 +282,16 @@ class KeyFiles:
             path.unlink(missing_ok=True)
         shred(self.station_secret)
         shred(self.pending_station_secret)
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """Where the store of a station lives: its database and its key files."""
+
+    database: Path
+    keys: KeyFiles
+
+    @classmethod
+    def under(cls, data_dir: Path, config_dir: Path) -> StorePaths:
+        folder = data_dir / "store"
+        return cls(folder / "kiosk.db", KeyFiles(folder / "kiosk.key.json", config_dir / "station.secret"))

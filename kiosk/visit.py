@@ -12,7 +12,8 @@ from collections.abc import Callable
 from kiosk import i18n
 from kiosk.content_loader import Catalog
 from kiosk.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpStatus
-from kiosk.navigation import HELP_SCREENS, WELCOME, Navigator, Place, ScreenId, resolve_next
+from kiosk.navigation import Navigator, resolve_next
+from kiosk.places import HELP_SCREENS, WELCOME, Place, ScreenId
 from kiosk.practice import PracticeRun
 from kiosk.procedures import Procedure, Step
 from kiosk.resume import apply_preferences, places_of

@@ -13,8 +13,9 @@ import pytest
 from kiosk import i18n
 from kiosk.config import Config
 from kiosk.content_loader import Catalog, load_catalog
-from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.record_keeper import RecordKeeper
 from kiosk.station import Station
+from kiosk.store_key import StorePaths
 
 
 class FakeClock:

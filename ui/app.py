@@ -1,4 +1,9 @@
-"""The ``kiosk`` command: read the options, prepare the data folder, open the kiosk window."""
+"""The ``kiosk`` command: read the options, prepare the data folder, open the kiosk window.
+
+The window paints its welcome screen first; the content, the encrypted store and
+the voice open right after (``ui.opening``), so what they load never delays the
+first picture a person sees.
+"""
 
 from __future__ import annotations
 
@@ -12,21 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 import kiosk
 from kiosk import i18n
-from kiosk.config import Config, default_data_dir
-from kiosk.content_loader import BUNDLED_PACK, Catalog, load_catalog
+from kiosk.config import BUNDLED_PACK, Config, default_data_dir
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
-from kiosk.record_keeper import RecordKeeper, StorePaths
-from kiosk.secret import Secret
-from kiosk.station import Station
-from kiosk.store_key import WrongPassphrase
 from ui import theme
 from ui.crash_guard import CrashGuard
 from ui.kiosk_lock import KioskLock
 from ui.main_window import MainWindow
-from ui.unlock_dialog import UnlockDialog
-from ui.voice_player import QtSpeaker
-from voice.speaker import SilentSpeaker, Speaker
 
 log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1366, 768)
@@ -77,51 +74,18 @@ def create_application() -> QApplication:
     return app
 
 
-def load_content(config: Config) -> Catalog:
-    catalog = load_catalog(config.pack_dirs)
-    for problem in catalog.problems:
-        log.warning("content skipped: %s", problem)
-    return catalog
+def open_window(config: Config, silent: bool = False) -> MainWindow:
+    """The window as the kiosk starts it: the welcome screen paints, then the station and voice open."""
+    i18n.set_language(config.default_language)
+    window = MainWindow()
 
+    def open_the_rest() -> None:
+        from ui.opening import open_station  # content, store and voice: after the first paint
 
-def build_station(config: Config, passphrase: Secret | None = None) -> Station:
-    """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
-    catalog = load_content(config)
-    return Station(config, catalog, keeper=RecordKeeper.open(store_paths(config), catalog, passphrase))
+        open_station(window, config, silent)
 
-
-def store_paths(config: Config) -> StorePaths:
-    return StorePaths.under(config.data_dir, config.config_dir)
-
-
-def unlock_station(config: Config) -> Station | None:
-    """Ask a mediator for the store's passphrase, then build the station (None if they gave up)."""
-    opened: list[Station] = []
-
-    def attempt(passphrase: Secret) -> bool:
-        try:
-            opened.append(build_station(config, passphrase))
-        except WrongPassphrase:
-            return False
-        return True
-
-    dialog = UnlockDialog(attempt)
-    dialog.setStyleSheet(theme.stylesheet(1.0))
-    dialog.showFullScreen()
-    dialog.exec()
-    return opened[0] if opened else None
-
-
-def build_speaker(config: Config) -> Speaker:
-    """The real voice: espeak-ng in its own process, audio cached in the data folder."""
-    pack = config.data_dir / "voice-pack"
-    return QtSpeaker(config.data_dir / "voice-cache", pack if pack.is_dir() else None)
-
-
-def build_window(
-    config: Config, speaker: Speaker | None = None, station: Station | None = None
-) -> MainWindow:
-    return MainWindow(station or build_station(config), speaker or SilentSpeaker())
+    window.after_first_paint(open_the_rest)
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,12 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     configure_logging(config.data_dir)
     app = create_application()
-    station = None
-    if store_paths(config).keys.needs_passphrase:
-        station = unlock_station(config)
-        if station is None:
-            return 1
-    window = build_window(config, None if args.silent else build_speaker(config), station)
+    window = open_window(config, args.silent)
     guard = CrashGuard(window)
     guard.install()
     if args.windowed:

@@ -3,7 +3,9 @@
 Installed as ``sys.excepthook`` (PySide6 hands exceptions raised in slots to it).
 The error goes to the log with its traceback, which names code, not people; the
 person sees, in their language, that something went wrong, that their data has
-been erased, and that a staff member can help.
+been erased, and that a staff member can help. An error before the station is
+open (while the kiosk starts) leaves nothing to erase and no kiosk to go back to:
+the kiosk quits with an error, and its service starts it again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
 
 from kiosk import i18n
 from kiosk.i18n import _
@@ -39,6 +43,10 @@ class CrashGuard:
         self._handling = True
         try:
             self.crashes += 1
+            if not self.window.attached:
+                log.critical("the kiosk could not start", exc_info=(kind, error, trace))
+                QCoreApplication.exit(1)
+                return
             log.error("unexpected error; the visit is erased", exc_info=(kind, error, trace))
             # The words come in the person's language, before the visit (and its language) is dropped.
             language = i18n.active_language()

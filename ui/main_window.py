@@ -8,30 +8,33 @@ screen aloud. Idle detection lives here too, fed by every touch in the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QClipboard, QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import i18n
 from kiosk.i18n import _
 from kiosk.idle import IdlePhase, IdleWatch
-from kiosk.mediator_pin import PinLock
-from kiosk.navigation import Place, ScreenId
-from kiosk.station import Station
+from kiosk.places import WELCOME, Place, ScreenId
+from kiosk.session import TEXT_SIZES
 from ui import theme
 from ui.nav_bar import NavBar
-from ui.on_screen_keyboard import OnScreenKeyboard
 from ui.overlay import OverlayPanel
-from ui.screens import Screen, screen_class
+from ui.screens import screen_class
+from ui.screens.base import Page
+from ui.screens.welcome import WelcomeScreen
 from ui.voice_panel import VoicePanel
-from ui.voice_player import QtSpeaker
-from voice.speaker import Speaker
+from voice.speaker import SilentSpeaker, Speaker
 
 if TYPE_CHECKING:
+    from kiosk.station import Station
     from ui.mediator_panel import MediatorPanel
+    from ui.on_screen_keyboard import OnScreenKeyboard
+    from ui.voice_player import QtSpeaker
 
 # Built right after the first paint; the others (practice, help, mediator mode...) when first needed.
 BUILT_AHEAD = (ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.SITUATION, ScreenId.INTRO, ScreenId.STEP)
@@ -53,12 +56,19 @@ def forget_clipboard() -> None:
 
 
 class MainWindow(QWidget):
-    quit_requested = Signal()  # the mediator chose "Quitter le kiosque"
+    """Built in two steps: the bar and the welcome screen paint first, then ``attach`` opens the station.
 
-    def __init__(self, station: Station, speaker: Speaker) -> None:
+    ``MainWindow(station, speaker)`` does both at once (tests, screenshots); the kiosk
+    itself paints the welcome screen, then opens its content, store and voice
+    (``after_first_paint``), so a person sees it in half the time.
+    """
+
+    quit_requested = Signal()  # the mediator chose "Quitter le kiosque"
+    station: Station  # set by attach
+    speaker: Speaker
+
+    def __init__(self, station: Station | None = None, speaker: Speaker | None = None) -> None:
         super().__init__()
-        self.station = station
-        self.speaker = speaker
         self.setObjectName("MainWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle("France Services")
@@ -71,19 +81,51 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.nav_bar)
         layout.addWidget(self.stack, 1)
-        self._screens: dict[ScreenId, Screen] = {}
-        self.screen_for(station.visit.place.screen)
-        self._connect_bar()
+        self._applied_language = ""
+        self._applied_scale = 0.0
+        self._after_first_paint: Callable[[], None] | None = None
+        self._start_asked = False
+        self.welcome = WelcomeScreen(i18n.offered_languages())
+        self.welcome.start_requested.connect(self._start_visit)
+        self._screens: dict[ScreenId, Page] = {ScreenId.WELCOME: self.welcome}
+        self.stack.addWidget(self.welcome)
+        self._apply_language(i18n.active_language())
+        self._apply_text_scale(TEXT_SIZES[0])  # the size every visit starts with
+        self.welcome.enter(WELCOME)
+        self.nav_bar.update_for(WELCOME, can_go_back=False)
+        if station is not None:
+            self.attach(station, speaker or SilentSpeaker())
 
+    @property
+    def attached(self) -> bool:
+        """True once the station is open: before that, only the welcome screen shows."""
+        return "station" in self.__dict__
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once, as soon as the window (its welcome screen) has been painted."""
+        self._after_first_paint = then
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._after_first_paint is not None:
+            QTimer.singleShot(0, self._after_first_paint)  # once the whole window is painted
+            self._after_first_paint = None
+
+    def attach(self, station: Station, speaker: Speaker) -> None:
+        """Open the kiosk on its station: from now on, every move of the visit shows its screen."""
+        self.station = station
+        self.speaker = speaker
+        self.welcome.greet_in(station.languages)
+        self._connect_bar()
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")
         self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
-        self.keyboard = OnScreenKeyboard(self)  # it follows the focus, so it is there from the start
+        self.keyboard = self._keyboard()
         self.keyboard.shown_changed.connect(self._make_room_for_keyboard)
-        self.nav_bar.knocked.connect(lambda: self.mediator_panel.open_mode())
-        if isinstance(speaker, QtSpeaker):
-            speaker.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
-            station.add_end_listener(speaker.forget_personal)
+        self._voice = self._qt_speaker(speaker)
+        if self._voice is not None:
+            self._voice.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
+            station.add_end_listener(self._voice.forget_personal)
         station.add_end_listener(forget_clipboard)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
@@ -93,16 +135,37 @@ class MainWindow(QWidget):
         assert app is not None, "create the QApplication first"
         app.installEventFilter(self)
 
-        self._applied_language = ""
-        self._applied_scale = 0.0
         self._events = CoreEvents(self)
         self._events.place_changed.connect(self.show_screen)
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
         QTimer.singleShot(0, self._build_ahead)
+        from kiosk.mediator_pin import PinLock  # its key derivation loads after the first paint
+
         store = station.keeper.store
         if store is not None and not PinLock(store).configured:
             self.mediator_panel.open_setup()  # no default PIN: the structure sets one before anything else
+        elif self._start_asked and station.visit.place.screen is ScreenId.WELCOME:
+            station.visit.start()  # a touch that came while the station was opening
+
+    def _keyboard(self) -> OnScreenKeyboard:
+        """The on-screen keyboard: it follows the focus, so it is there as soon as the station opens."""
+        from ui.on_screen_keyboard import OnScreenKeyboard  # loaded after the first paint
+
+        return OnScreenKeyboard(self)
+
+    @staticmethod
+    def _qt_speaker(speaker: Speaker) -> QtSpeaker | None:
+        """The speaker if it plays through Qt (subtitles, volume); its module loads after the first paint."""
+        from ui.voice_player import QtSpeaker
+
+        return speaker if isinstance(speaker, QtSpeaker) else None
+
+    def _start_visit(self) -> None:
+        if self.attached:
+            self.station.visit.start()
+        else:
+            self._start_asked = True
 
     # Built when first needed: the welcome screen paints sooner, and memory holds only what is used
     @cached_property
@@ -132,7 +195,7 @@ class MainWindow(QWidget):
     def _built(self, part: str) -> bool:
         return part in self.__dict__
 
-    def screen_for(self, screen_id: ScreenId) -> Screen:
+    def screen_for(self, screen_id: ScreenId) -> Page:
         """The screen of that id, built the first time it is needed (a few ms, within the touch)."""
         if screen_id not in self._screens:
             screen = screen_class(screen_id)(self.station)
@@ -142,9 +205,9 @@ class MainWindow(QWidget):
         return self._screens[screen_id]
 
     @property
-    def current_screen(self) -> Screen:
+    def current_screen(self) -> Page:
         widget = self.stack.currentWidget()
-        assert isinstance(widget, Screen)
+        assert isinstance(widget, Page)
         return widget
 
     def show_screen(self, place: Place) -> None:
@@ -213,7 +276,11 @@ class MainWindow(QWidget):
         return False
 
     def _apply_person_preferences(self) -> None:
-        language = i18n.active_language()
+        self._apply_language(i18n.active_language())
+        self._apply_text_scale(self.station.visit.session.text_scale)
+        self._apply_voice_settings()
+
+    def _apply_language(self, language: str) -> None:
         if language != self._applied_language:
             direction = (
                 Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
@@ -221,17 +288,17 @@ class MainWindow(QWidget):
             QApplication.setLayoutDirection(direction)
             self.nav_bar.retranslate()
             self._applied_language = language
-        scale = self.station.visit.session.text_scale
+
+    def _apply_text_scale(self, scale: float) -> None:
         if scale != self._applied_scale:
             self.setStyleSheet(theme.stylesheet(scale))
             self._applied_scale = scale
-        self._apply_voice_settings()
 
     def _apply_voice_settings(self) -> None:
-        if isinstance(self.speaker, QtSpeaker):
+        if self._voice is not None:
             session = self.station.visit.session
-            self.speaker.set_volume(session.volume_level)
-            self.speaker.set_muted(session.muted)
+            self._voice.set_volume(session.volume_level)
+            self._voice.set_muted(session.muted)
 
     def _connect_bar(self) -> None:
         bar = self.nav_bar
@@ -243,6 +310,7 @@ class MainWindow(QWidget):
         bar.repeat.connect(self.speak_screen)
         bar.text_size.connect(self._cycle_text_size)
         bar.voice.connect(lambda: self.voice_panel.open_for(self.station.visit.session))
+        bar.knocked.connect(lambda: self.mediator_panel.open_mode())
 
     def free_area(self) -> QRect:
         """The window less the on-screen keyboard: where panels go while it shows."""
@@ -271,7 +339,7 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if not self.keyboard.isHidden():
+        if self.attached and not self.keyboard.isHidden():
             self._make_room_for_keyboard(True)
 
     def _apply_station_settings(self) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.i18n import _
-from kiosk.mediation import KnockGesture
-from kiosk.navigation import LEAVING_SCREENS, Place, ScreenId
+from kiosk.knock import KnockGesture
+from kiosk.places import LEAVING_SCREENS, Place, ScreenId
 from ui import pictograms
 from ui.widgets import PictogramButton
 

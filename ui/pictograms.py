@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
 
-from kiosk.pictogram_names import codepoints, font_file
+from kiosk.pictogram_names import character, font_file
 
 FALLBACK = "mdi6.help-circle-outline"
 GLYPH_SHARE = 0.875  # the glyph is a little smaller than its square, for the font's bearing
@@ -41,8 +41,8 @@ def pixmap(name: str, colour: str, size: int) -> QPixmap:
     image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.transparent)
     family = _family()
-    character = codepoints().get(name) or codepoints().get(FALLBACK)
-    if family is None or character is None:
+    drawn = character(name) or character(FALLBACK)
+    if family is None or drawn is None:
         return image
     font = QFont(family)
     font.setPixelSize(round(GLYPH_SHARE * size))
@@ -50,7 +50,7 @@ def pixmap(name: str, colour: str, size: int) -> QPixmap:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setFont(font)
     painter.setPen(QColor(colour))
-    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, character)
+    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, drawn)
     painter.end()
     return image
 

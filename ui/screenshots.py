@@ -188,7 +188,8 @@ def _practice_tour(window: object) -> Iterator[str]:
 def render(out: Path, languages: list[str], sizes: list[tuple[int, int]], data_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import build_window, create_application
+    from ui.app import create_application
+    from ui.opening import build_window
 
     app = create_application()
     written: list[Path] = []

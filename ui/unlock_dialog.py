@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from kiosk.secret import Secret
@@ -43,8 +43,8 @@ def take_secret(field: QLineEdit) -> Secret:
 
 
 class UnlockDialog(QDialog):
-    def __init__(self, try_passphrase: Callable[[Secret], bool]) -> None:
-        super().__init__()
+    def __init__(self, try_passphrase: Callable[[Secret], bool], over: QWidget | None = None) -> None:
+        super().__init__(over)  # over the kiosk window, it stays in front of it
         self._try = try_passphrase
         self.setObjectName("UnlockDialog")
         self.setWindowTitle("France Services")

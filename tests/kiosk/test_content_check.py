@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import BUNDLED_PACK
 from kiosk.content_check import check, main
-from kiosk.content_loader import BUNDLED_PACK, load_catalog
+from kiosk.content_loader import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixture_pack"
 

@@ -7,7 +7,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content_loader import BUNDLED_PACK, load_catalog, parse_procedure
+from kiosk.config import BUNDLED_PACK
+from kiosk.content_loader import load_catalog, parse_procedure
 from kiosk.errors import ContentError
 
 FIXTURE = Path(__file__).parent / "fixture_pack"

@@ -3,8 +3,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from kiosk.config import BUNDLED_PACK
 from kiosk.content_extractor import extract_procedures
-from kiosk.content_loader import BUNDLED_PACK, load_catalog
+from kiosk.content_loader import load_catalog
 from kiosk.glossary import mentions, terms_of_step
 from kiosk.procedures import GlossaryTerm, Step
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content_loader import Catalog, load_catalog
-from kiosk.navigation import WELCOME, Navigator, Place, ScreenId, resolve_next
+from kiosk.navigation import Navigator, resolve_next
+from kiosk.places import WELCOME, Place, ScreenId
 
 
 def test_next_from_each_fixed_place(bundled_catalog: Catalog) -> None:

@@ -11,11 +11,11 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.content_loader import Catalog
-from kiosk.navigation import ScreenId
-from kiosk.record_keeper import RESUME_TRIES, RecordKeeper, StorePaths
+from kiosk.places import ScreenId
+from kiosk.record_keeper import RESUME_TRIES, RecordKeeper
 from kiosk.secret import Secret
 from kiosk.station import Station
-from kiosk.store_key import WrongPassphrase
+from kiosk.store_key import StorePaths, WrongPassphrase
 from tests.conftest import FakeClock, walk_to_step
 
 PROCEDURE = "caf-prime-activite"

@@ -11,10 +11,11 @@ import pytest
 from kiosk.config import Config
 from kiosk.content_loader import Catalog
 from kiosk.mediator_pin import PinCheck, PinLock
-from kiosk.record_keeper import RecordKeeper, StorePaths
+from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store_admin import main
+from kiosk.store_key import StorePaths
 from tests.conftest import FakeClock, walk_to_step
 
 PASSPHRASE = "trois mots et 1 nombre"

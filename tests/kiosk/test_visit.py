@@ -9,7 +9,7 @@ import pytest
 from kiosk import i18n
 from kiosk.help_desk import HelpKind, HelpStatus
 from kiosk.mediation import timeline
-from kiosk.navigation import Place, ScreenId
+from kiosk.places import Place, ScreenId
 from kiosk.station import Station
 from tests.conftest import FakeClock, walk_to_step
 

@@ -8,7 +8,8 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.content_loader import Catalog, load_catalog
-from kiosk.navigation import Place, ScreenId, resolve_next
+from kiosk.navigation import resolve_next
+from kiosk.places import Place, ScreenId
 from kiosk.procedures import END
 from kiosk.station import Station
 from kiosk.walkthrough import Move, all_paths, cannot_finish, moves, reachable, remaining_steps

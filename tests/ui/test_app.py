@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
-from kiosk.content_loader import BUNDLED_PACK
-from ui.app import build_station, main, parse_args
+from kiosk.config import BUNDLED_PACK, Config
+from ui.app import main, parse_args
+from ui.opening import build_station
 
 
 def test_options_have_embedded_defaults() -> None:

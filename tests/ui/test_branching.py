@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
 from kiosk.content_loader import load_catalog
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.station import Station
 from ui.app import create_application
 from ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from tests.conftest import walk_to_step
 from ui.crash_guard import CrashGuard
 from ui.main_window import MainWindow

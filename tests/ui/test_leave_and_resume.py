@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.resume import spaced
 from kiosk.station import Station
 from tests.conftest import walk_to_step

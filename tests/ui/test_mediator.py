@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.help_desk import HELP_KIND_LABELS, HelpKind, HelpStatus
 from kiosk.mediator_pin import PIN_SETTING, PinLock
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.secret import Secret
 from kiosk.station import Station
 from tests.conftest import walk_to_step

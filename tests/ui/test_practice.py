@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import i18n, practice
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.practice_explanations import EXPLANATIONS, explanation
 from kiosk.practice_identity import PRACTICE_PERSON
 from kiosk.station import Station

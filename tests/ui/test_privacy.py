@@ -24,14 +24,14 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
 from kiosk.data_dir import configure_logging, prepare_data_dir
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
 from kiosk.station import Station
 from tests.conftest import walk_to_step
 from tests.ui.conftest import open_window
-from ui.app import build_station, store_paths
 from ui.main_window import MainWindow
+from ui.opening import build_station, store_paths
 from ui.screens.practice import PracticeScreen
 from ui.screens.resume import ResumeScreen
 from ui.unlock_dialog import UnlockDialog

@@ -2,17 +2,17 @@
 
 A screen's module is imported when the screen is first built, so the welcome
 screen paints without waiting for the others (and what they import) to load.
+The welcome screen is not here: it needs no station, and the window builds it first.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from ui.screens.base import Screen
 
 SCREENS: dict[ScreenId, str] = {
-    ScreenId.WELCOME: "welcome.WelcomeScreen",
     ScreenId.LANGUAGE: "language.LanguageScreen",
     ScreenId.HOME: "home.HomeScreen",
     ScreenId.SITUATION: "situation.SituationScreen",

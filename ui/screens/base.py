@@ -1,13 +1,16 @@
 """The contract every screen keeps: enter a place, leave it, re-translate itself, say what to read.
 
 Screens never show each other: they call an action of the visit, and the main
-window shows whatever place the visit reports.
+window shows whatever place the visit reports. A ``Page`` keeps the contract
+without the station (the welcome screen, painted before the station opens); a
+``Screen`` is a page that works on the station and its visit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,23 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.navigation import Place, ScreenId
-from kiosk.station import Station
-from kiosk.visit import Visit
+from kiosk.places import Place, ScreenId
 from ui import pictograms, theme
 from ui.widgets import ListenButton, TileGrid, TileItem, discard, text_label
+
+if TYPE_CHECKING:
+    from kiosk.station import Station
+    from kiosk.visit import Visit
 
 MARGIN = 32
 
 
-class Screen(QWidget):
+class Page(QWidget):
     screen_id: ScreenId
     speaks_personal_data = False  # True when what is read out must not outlive the visit (a code)
     speak_requested = Signal(list)  # texts to read aloud now (an explanation that just opened)
 
-    def __init__(self, station: Station) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.station = station
         self.place = Place(self.screen_id)
         self.setObjectName(type(self).__name__)
         self.layout_ = QVBoxLayout(self)
@@ -45,10 +49,6 @@ class Screen(QWidget):
         self.title = text_label("title")
         self.layout_.addWidget(self.title)
         self._listen_buttons: list[ListenButton] = []
-
-    @property
-    def visit(self) -> Visit:
-        return self.station.visit
 
     def enter(self, place: Place) -> None:
         self.place = place
@@ -108,6 +108,18 @@ class Screen(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setText(html)
             return
+
+
+class Screen(Page):
+    """A page of the visit: it reads and acts on the station's current visit."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        self.station = station
+
+    @property
+    def visit(self) -> Visit:
+        return self.station.visit
 
 
 def scroll_area(content: QWidget) -> QScrollArea:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.help_desk import HELP_KIND_LABELS, HELP_KIND_PICTOGRAMS, HelpKind
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from ui.screens.base import TileScreen
 from ui.widgets import TileItem
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.station import Station
 from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import _, content, format_date, format_number
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.procedures import ChannelKind, Procedure
 from kiosk.station import Station
 from kiosk.walkthrough import remaining_steps

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from kiosk.i18n import _, format_date
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.resume import spaced
 from kiosk.station import Station
 from ui.qr import qr_pixmap

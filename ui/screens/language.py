@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk import i18n
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.session import TEXT_SIZES
 from kiosk.station import Station
 from ui.screens.base import Screen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.i18n import _
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.station import Station
 from ui.recap_button import RecapPrintBlock
 from ui.screens.base import Screen, action_row

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, _, content
-from kiosk.navigation import HELP_SCREENS, Place, ScreenId
+from kiosk.places import HELP_SCREENS, Place, ScreenId
 from kiosk.practice import (
     SESSION_EXPIRED,
     FieldProblem,

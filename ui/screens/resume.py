@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import _
-from kiosk.navigation import Place, ScreenId
+from kiosk.places import Place, ScreenId
 from kiosk.resume import CODE_DIGITS
 from kiosk.station import Station
 from ui.digit_pad import DigitPad

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.i18n import _, content
-from kiosk.navigation import ScreenId
+from kiosk.places import ScreenId
 from kiosk.themes import theme
 from ui.screens.base import TileScreen
 from ui.widgets import TileItem

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.glossary import terms_of_step
 from kiosk.i18n import _, content, format_number
-from kiosk.navigation import Place, ScreenId, resolve_next
+from kiosk.navigation import resolve_next
+from kiosk.places import Place, ScreenId
 from kiosk.procedures import Procedure, Step
 from kiosk.station import Station
 from ui import pictograms, theme

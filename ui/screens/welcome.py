@@ -1,17 +1,20 @@
-"""Welcome: a greeting that cycles through the offered languages; touch anywhere to start."""
+"""Welcome: a greeting that cycles through the offered languages; touch anywhere to start.
+
+It needs no station: the window paints it first, while the station opens.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 
 from kiosk import i18n
-from kiosk.i18n import N_, Translator
-from kiosk.navigation import Place, ScreenId
-from kiosk.station import Station
-from ui.screens.base import Screen
+from kiosk.i18n import N_, Language, Translator
+from kiosk.places import Place, ScreenId
+from ui.screens.base import Page
 from ui.widgets import PictogramButton, text_label
 
 GREETING_PERIOD_MS = 2500
@@ -24,12 +27,14 @@ def _translator(code: str) -> Translator:
     return Translator(code)
 
 
-class WelcomeScreen(Screen):
+class WelcomeScreen(Page):
     screen_id = ScreenId.WELCOME
+    start_requested = Signal()  # the person touched the screen
 
-    def __init__(self, station: Station) -> None:
-        super().__init__(station)
+    def __init__(self, languages: Sequence[Language]) -> None:
+        super().__init__()
         self.title.hide()
+        self.languages = tuple(languages)
         self._index = 0
         self.layout_.addStretch(2)
         self.greeting = text_label("greeting")
@@ -63,12 +68,16 @@ class WelcomeScreen(Screen):
     def spoken_texts(self) -> list[str]:
         return [self.greeting.text(), self.invitation.text()]
 
+    def greet_in(self, languages: Sequence[Language]) -> None:
+        """Cycle through these languages (those the structure offers) from the next greeting on."""
+        self.languages = tuple(languages)
+
     def _next_greeting(self) -> None:
-        self._index = (self._index + 1) % len(self.station.languages)
+        self._index = (self._index + 1) % len(self.languages)
         self._show_greeting()
 
     def _show_greeting(self) -> None:
-        language = self.station.languages[self._index % len(self.station.languages)]
+        language = self.languages[self._index % len(self.languages)]
         direction = (
             Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language.code) else Qt.LayoutDirection.LeftToRight
         )
@@ -82,4 +91,4 @@ class WelcomeScreen(Screen):
         event.accept()
 
     def _start(self) -> None:
-        self.visit.start()
+        self.start_requested.emit()
