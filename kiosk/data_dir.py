@@ -17,9 +17,10 @@ LOG_NAME = "kiosk.log"
 
 
 def prepare_data_dir(path: Path) -> Path:
-    """Create the folder (owner-only) if needed and check that it can be written."""
+    """Create the folder if needed, make it owner-only, and check that it can be written."""
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)  # also a folder left open by something else (an older install, a copy)
         probe = path / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config import default_config_dir, default_data_dir
+from kiosk.data_dir import prepare_data_dir
 from kiosk.errors import KioskError
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinLock, valid_pin
 from kiosk.record_keeper import open_with
@@ -123,8 +124,10 @@ def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
     parser.add_argument("--data-dir", type=Path, default=None, help=f"default: {default_data_dir()}")
     parser.add_argument("--config-dir", type=Path, default=None, help=f"default: {default_config_dir()}")
     args = parser.parse_args(argv)
-    paths = StorePaths.under(args.data_dir or default_data_dir(), args.config_dir or default_config_dir())
+    data_dir = args.data_dir or default_data_dir()
+    paths = StorePaths.under(data_dir, args.config_dir or default_config_dir())
     try:
+        prepare_data_dir(data_dir)  # private from the start, even when set-pin comes before the first start
         if args.action == "status":
             message = status(paths, ask)
         elif args.action == "purge":

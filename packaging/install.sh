@@ -17,13 +17,14 @@ PREFIX="/opt/france-services-kiosk"
 DRY_RUN=0
 ASK_PIN=1
 INSTALL_PACKAGES=1
-PYTHON="python3"
+PYTHON=""
+OS_RELEASE="${OS_RELEASE:-/etc/os-release}"  # another file only to check what happens on another system
 
 usage() {
     sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin),"
     echo "         --no-packages (the system packages are already there: the .deb's postinst),"
-    echo "         --python PATH (the Python 3.11+ that makes the venv, default python3)"
+    echo "         --python PATH (the Python 3.11+ that makes the venv; default python3, python3.11 on Ubuntu 22.04)"
 }
 
 while [ $# -gt 0 ]; do
@@ -74,14 +75,30 @@ check_system() {
         exit 1
     fi
     local id="" version=""
-    if [ -r /etc/os-release ]; then
-        id="$(. /etc/os-release && echo "${ID:-}")"
-        version="$(. /etc/os-release && echo "${VERSION_ID:-}")"
+    if [ -r "$OS_RELEASE" ]; then
+        # shellcheck disable=SC1090 # the file of the system it runs on
+        id="$(. "$OS_RELEASE" && echo "${ID:-}")"
+        # shellcheck disable=SC1090
+        version="$(. "$OS_RELEASE" && echo "${VERSION_ID:-}")"
     fi
     case "$id $version" in
         "debian 12" | "ubuntu 22.04" | "ubuntu 24.04") say "system: $id $version" ;;
         *) say "warning: tested on Debian 12 and Ubuntu 22.04/24.04, this is '$id $version'" ;;
     esac
+    # The kiosk needs Python 3.11. Ubuntu 22.04's python3 is 3.10; it ships 3.11 as python3.11.
+    if [ -z "$PYTHON" ] && [ "$id $version" = "ubuntu 22.04" ]; then
+        PYTHON="python3.11"
+        SESSION_PACKAGES="$SESSION_PACKAGES python3.11 python3.11-venv"
+    fi
+    PYTHON="${PYTHON:-python3}"
+}
+
+check_python() {
+    [ "$DRY_RUN" = 0 ] || return 0
+    if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "install.sh: the kiosk needs Python 3.11 or newer; $PYTHON is not (use --python PATH)" >&2
+        exit 1
+    fi
 }
 
 install_packages() {
@@ -169,6 +186,7 @@ ask_pin() {
 
 check_system
 install_packages
+check_python
 create_user
 install_app
 set_up_autostart

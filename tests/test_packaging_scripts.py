@@ -25,13 +25,14 @@ def test_the_scripts_pass_shellcheck() -> None:
     assert result.returncode == 0, result.stdout
 
 
-def dry_run(script: str, *arguments: str) -> str:
+def dry_run(script: str, *arguments: str, os_release: Path | None = None) -> str:
+    system = {"OS_RELEASE": str(os_release)} if os_release else {}
     result = subprocess.run(
         ["bash", script, "--dry-run", *arguments],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "TERM": "dumb"},
+        env={**os.environ, "TERM": "dumb", **system},
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -56,6 +57,26 @@ def test_a_dry_install_says_everything_it_would_do_and_does_none_of_it() -> None
     assert "sudo" not in out.split("apt-get")[0], "no privilege escalation inside the script"
     assert (set(Path("/opt").iterdir()) if Path("/opt").exists() else set()) == before
     assert subprocess.run(["id", "kiosk-dry-run-test"], capture_output=True).returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("system", "arguments", "python"),
+    [
+        ('ID=debian\nVERSION_ID="12"', (), "python3"),
+        ('ID=ubuntu\nVERSION_ID="24.04"', (), "python3"),
+        ('ID=ubuntu\nVERSION_ID="22.04"', (), "python3.11"),  # its python3 is 3.10
+        ('ID=ubuntu\nVERSION_ID="22.04"', ("--python", "/usr/local/bin/python3.12"), "/usr/local/bin/python3.12"),
+    ],
+)
+def test_the_venv_is_made_with_a_python_of_3_11_or_newer(
+    tmp_path: Path, system: str, arguments: tuple[str, ...], python: str
+) -> None:
+    os_release = tmp_path / "os-release"
+    os_release.write_text(system + "\n")
+    out = dry_run("packaging/install.sh", "--no-pin", *arguments, os_release=os_release)
+    assert f"+ {python} -m venv /opt/france-services-kiosk/venv" in out
+    apt_line = next(line for line in out.splitlines() if "apt-get install" in line)
+    assert ("python3.11-venv" in apt_line.split()) is (python == "python3.11")
 
 
 def test_the_session_restarts_the_kiosk_after_a_crash_but_not_after_a_clean_exit(tmp_path: Path) -> None:

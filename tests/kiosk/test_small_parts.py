@@ -60,6 +60,11 @@ def test_data_dir_is_created_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+def test_a_data_dir_left_open_is_made_private(tmp_path: Path) -> None:
+    (tmp_path / "open").mkdir(mode=0o755)
+    assert stat.S_IMODE(prepare_data_dir(tmp_path / "open").stat().st_mode) == 0o700
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_unwritable_data_dir_is_an_environment_fault(tmp_path: Path) -> None:
     locked = tmp_path / "locked"

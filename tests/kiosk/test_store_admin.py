@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +78,13 @@ def test_set_pin_from_the_terminal(folders: list[str], tmp_path: Path, bundled_c
     keeper = RecordKeeper.open(StorePaths.under(tmp_path / "data", tmp_path / "config"), bundled_catalog)
     assert keeper.store is not None
     assert PinLock(keeper.store).check(Secret("482193")).result is PinCheck.ACCEPTED
+
+
+def test_set_pin_before_the_first_start_makes_a_private_data_folder(tmp_path: Path) -> None:
+    data = tmp_path / "home" / ".local" / "share" / "france-services-kiosk"
+    folders = ["--data-dir", str(data), "--config-dir", str(tmp_path / "config")]
+    assert main(["set-pin", *folders], ask=answers("482193", "482193")) == 0
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
 
 
 def test_status_while_the_kiosk_runs_erases_nobody(tmp_path: Path, bundled_catalog: Catalog) -> None:
