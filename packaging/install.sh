@@ -118,8 +118,15 @@ create_user() {
         say "user $KIOSK_USER"
         run adduser --disabled-password --gecos "France Services kiosk" "$KIOSK_USER"
     fi
-    # Screen, input and sound, nothing else (no sudo, no admin groups).
-    run usermod -a -G video,render,input,audio "$KIOSK_USER"
+    # Screen, input and sound, nothing else (no sudo, no admin groups). A minimal system may lack
+    # some of these groups (render and input come with udev): only those that exist are given.
+    local group groups=""
+    for group in video render input audio; do
+        if getent group "$group" >/dev/null; then groups="$groups,$group"; fi
+    done
+    if [ -n "$groups" ]; then
+        run usermod -a -G "${groups#,}" "$KIOSK_USER"
+    fi
 }
 
 install_app() {
