@@ -28,6 +28,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 ROOT_DIR="$(mktemp -d /tmp/kiosk-root.XXXXXX)"
+chmod 755 "$ROOT_DIR"  # it becomes "/": the kiosk user must be able to go through it
 say() { printf '\n[try-install] %s\n' "$*"; }
 fail() { printf '\n[try-install] FAILED: %s\n' "$*" >&2; exit 1; }
 

@@ -157,6 +157,8 @@ class MainWindow(QWidget):
     @staticmethod
     def _qt_speaker(speaker: Speaker) -> QtSpeaker | None:
         """The speaker if it plays through Qt (subtitles, volume); its module loads after the first paint."""
+        if isinstance(speaker, SilentSpeaker):
+            return None  # and Qt Multimedia is not loaded for a kiosk without voice
         from ui.voice_player import QtSpeaker
 
         return speaker if isinstance(speaker, QtSpeaker) else None

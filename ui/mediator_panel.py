@@ -35,6 +35,7 @@ from kiosk.mediation import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, time
 from kiosk.mediator_pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
 from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from kiosk.secret import Secret
+from kiosk.session import TEXT_SIZES
 from kiosk.station import (
     AUTO_READ_SETTING,
     HIDDEN_LANGUAGES_SETTING,
@@ -43,6 +44,7 @@ from kiosk.station import (
     Station,
 )
 from kiosk.statistics import summarize, to_csv, to_json
+from ui import theme
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
 from ui.overlay import area_of
@@ -86,6 +88,8 @@ class MediatorPanel(QWidget):
         self.setObjectName("Overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Staff read it at the usual size: the larger text a person chose stays on the person's screens.
+        self.setStyleSheet(theme.stylesheet(TEXT_SIZES[0]))
         outer = QVBoxLayout(self)
         frame = QFrame()
         frame.setProperty("role", "panel")
@@ -128,6 +132,7 @@ class MediatorPanel(QWidget):
             "primary",
         )
         self.back_button.clicked.connect(self.hand_back)
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # one line
         self.tabs.addWidget(self.back_button)
         for every_page in (
             self.pin_page,

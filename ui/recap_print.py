@@ -21,6 +21,8 @@ from kiosk.recap import Recap
 from ui.qr import qr_pixmap
 
 QR_PRINT_PX = 220
+# Not the screen's Naskh: Noto Sans Arabic's ligatures map back to their letters in a PDF, so the
+# recap's text can still be searched, copied or read aloud by a phone's screen reader.
 FONTS = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
 
 

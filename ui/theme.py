@@ -27,7 +27,9 @@ BODY_PX = 24
 BAR_PX = 22
 TITLE_PX = 36
 GREETING_PX = 80
-FONT_FAMILIES = ("Noto Sans", "Noto Sans Arabic", "DejaVu Sans")
+# Arabic and Persian in Naskh, the style of print and schoolbooks: the most familiar to read, and
+# its lines are 10 px shorter than Noto Sans Arabic's at 24 px (two-line tile labels fit).
+FONT_FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "DejaVu Sans")
 
 
 def text_colour_for(role: str) -> str:

@@ -14,9 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.mediator_pin import PinLock
+from kiosk.secret import Secret
 from kiosk.station import Station
 from ui.app import create_application
 from ui.main_window import MainWindow
+from ui.screenshots import SCREENSHOT_PIN
 from voice.speaker import SilentSpeaker
 
 
@@ -33,6 +36,16 @@ def open_window(station: Station, qtbot: QtBot) -> MainWindow:
 @pytest.fixture
 def window(station: Station, qtbot: QtBot) -> Iterator[MainWindow]:
     yield open_window(station, qtbot)
+    QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def installed_window(stored_station: Station, qtbot: QtBot) -> Iterator[MainWindow]:
+    """A kiosk window as the install script leaves it: its real store, the mediators' PIN set
+    (so it opens on the welcome screen, with everything a store brings: "I have a code"...)."""
+    assert stored_station.keeper.store is not None
+    PinLock(stored_station.keeper.store).set_pin(Secret(SCREENSHOT_PIN))
+    yield open_window(stored_station, qtbot)
     QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 

@@ -30,14 +30,22 @@ def text_contrast(image: QImage, rect: QRect) -> float:
     return max(theme.contrast_ratio(background, _rgb(colour)) for colour in counts)
 
 
+def covering_panels(window: MainWindow) -> list[QWidget]:
+    """What can cover the screens: the overlays (idle, calm, voice) and, once built, mediator mode."""
+    panels: list[QWidget] = list(window.findChildren(OverlayPanel))
+    if window._built("mediator_panel"):
+        panels.append(window.mediator_panel)
+    return panels
+
+
 def visible_root(window: MainWindow) -> QWidget:
     """The part of the window a person can touch: a panel when one covers the screen."""
-    panels = [panel for panel in window.findChildren(OverlayPanel) if panel.isVisible()]
+    panels = [panel for panel in covering_panels(window) if panel.isVisible()]
     return panels[0] if panels else window
 
 
 def _hidden_by_a_panel(widget: QWidget, window: MainWindow, root: QWidget) -> bool:
-    return root is window and any(p.isAncestorOf(widget) for p in window.findChildren(OverlayPanel))
+    return root is window and any(panel.isAncestorOf(widget) for panel in covering_panels(window))
 
 
 def settle() -> None:
@@ -82,4 +90,7 @@ def problems(window: MainWindow) -> list[str]:
                 found.append(f"{text!r}: needs {needed} px of height, has {label.height()}")
         elif label.fontMetrics().horizontalAdvance(label.text()) > contents.width() + 1:
             found.append(f"{text!r}: wider than its {contents.width()} px")
+        parent = label.parentWidget()
+        if parent is not None and not parent.rect().contains(label.geometry()):
+            found.append(f"{text!r}: cut by the edges of its {type(parent).__name__}")
     return found

@@ -15,8 +15,9 @@ from .screen_checks import problems
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (1920, 1080)])
 @pytest.mark.parametrize("language", [language.code for language in offered_languages()])
 def test_every_screen_meets_the_touch_and_legibility_rules(
-    window: MainWindow, size: tuple[int, int], language: str
+    installed_window: MainWindow, size: tuple[int, int], language: str
 ) -> None:
+    window = installed_window
     window.resize(*size)
     seen = []
     for name in tour(window, language):
@@ -27,7 +28,8 @@ def test_every_screen_meets_the_touch_and_legibility_rules(
     assert {"welcome", "language", "home", "intro", "step-first", "recap", "help-sent"} <= set(seen)
 
 
-def test_largest_text_size_still_fits_at_1024(window: MainWindow) -> None:
+def test_largest_text_size_still_fits_at_1024(installed_window: MainWindow) -> None:
+    window = installed_window
     window.resize(1024, 768)
     window.station.visit.cycle_text_size()
     window.station.visit.cycle_text_size()
