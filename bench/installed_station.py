@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SET_PIN = """
@@ -25,3 +32,18 @@ def install(folder: Path) -> tuple[Path, Path]:
     """Prepare a station in ``folder``; returns its data and config folders."""
     subprocess.run([sys.executable, "-c", SET_PIN, str(folder)], cwd=ROOT, check=True, capture_output=True)
     return folder / "data", folder / "config"
+
+
+def open_installed_kiosk() -> tuple[QApplication, MainWindow]:
+    """The real kiosk window, shown at 1366x768 with its real speaker, on a new station as installed."""
+    from kiosk.config import Config
+    from ui.app import create_application
+    from ui.opening import build_speaker, build_window
+
+    app = create_application()
+    data_dir, config_dir = install(Path(tempfile.mkdtemp()))
+    config = Config(data_dir=data_dir, config_dir=config_dir)
+    window = build_window(config, build_speaker(config))
+    window.resize(1366, 768)
+    window.show()
+    return app, window

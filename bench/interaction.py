@@ -14,7 +14,6 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,20 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench.installed_station import install  # noqa: E402
-from kiosk.config import Config  # noqa: E402
+from bench.installed_station import open_installed_kiosk  # noqa: E402
 from kiosk.walkthrough import all_paths  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.opening import build_speaker, build_window  # noqa: E402
 
 
 def main() -> int:
-    app = create_application()
-    data_dir, config_dir = install(Path(tempfile.mkdtemp()))
-    config = Config(data_dir=data_dir, config_dir=config_dir)
-    window = build_window(config, build_speaker(config))
-    window.resize(1366, 768)
-    window.show()
+    app, window = open_installed_kiosk()
     settled = time.monotonic() + 1.0  # the person looks at the welcome screen for a second
     while time.monotonic() < settled:
         app.processEvents()

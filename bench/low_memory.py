@@ -20,7 +20,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -102,20 +101,12 @@ def serve_visits(group: MemoryGroup, visits: int) -> None:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEvent
 
-    from bench.installed_station import install
-    from kiosk.config import Config
+    from bench.installed_station import open_installed_kiosk
     from kiosk.places import ScreenId
     from kiosk.walkthrough import all_paths
-    from ui.app import create_application
-    from ui.opening import build_speaker, build_window
     from ui.recap_print import print_recap
 
-    app = create_application()
-    data_dir, config_dir = install(Path(tempfile.mkdtemp()))
-    config = Config(data_dir=data_dir, config_dir=config_dir)
-    window = build_window(config, build_speaker(config))
-    window.resize(1366, 768)
-    window.show()
+    app, window = open_installed_kiosk()
     station = window.station
 
     def show(action: object) -> None:
