@@ -60,7 +60,7 @@ class MainWindow(QWidget):
 
     ``MainWindow(station, speaker)`` does both at once (tests, screenshots); the kiosk
     itself paints the welcome screen, then opens its content, store and voice
-    (``after_first_paint``), so a person sees it in half the time.
+    (``after_first_paint``): what those load no longer delays the first picture.
     """
 
     quit_requested = Signal()  # the mediator chose "Quitter le kiosque"

@@ -57,6 +57,8 @@ def unlock_station(config: Config, over: QWidget | None = None) -> Station | Non
 
     dialog = UnlockDialog(attempt, over)
     dialog.setStyleSheet(theme.stylesheet(1.0))
+    # A bare X session has no window manager to grant full screen: take the whole screen too.
+    dialog.setGeometry(dialog.screen().geometry())
     dialog.showFullScreen()
     dialog.exec()
     return opened[0] if opened else None
