@@ -22,7 +22,7 @@ from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
 from ui import theme
 from ui.crash_guard import CrashGuard
-from ui.kiosk_lock import KioskLock
+from ui.kiosk_lock import KioskLock, show_full_screen
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -121,8 +121,6 @@ def main(argv: list[str] | None = None) -> int:
         lock = KioskLock(window, hide_pointer=args.hide_pointer)
         window.quit_requested.connect(lock.release)
         window.quit_requested.connect(app.quit)
-        # A bare X session has no window manager to grant full screen: take the whole screen too.
-        window.setGeometry(window.screen().geometry())
-        window.showFullScreen()
+        show_full_screen(window)
     log.info("kiosk started")
     return app.exec()

@@ -15,6 +15,13 @@ BLOCKED_EVENTS = frozenset(
 )
 
 
+def show_full_screen(widget: QWidget) -> None:
+    """Show ``widget`` over the whole screen, also in a bare X session, which has no window manager
+    to grant full screen."""
+    widget.setGeometry(widget.screen().geometry())
+    widget.showFullScreen()
+
+
 class KioskLock(QObject):
     """An application-wide event filter; ``release()`` lets the window close (mediator mode)."""
 

@@ -85,7 +85,7 @@ class MainWindow(QWidget):
         self._applied_scale = 0.0
         self._after_first_paint: Callable[[], None] | None = None
         self._start_asked = False
-        self.welcome = WelcomeScreen(i18n.offered_languages())
+        self.welcome = WelcomeScreen(i18n.offered_languages)
         self.welcome.start_requested.connect(self._start_visit)
         self._screens: dict[ScreenId, Page] = {ScreenId.WELCOME: self.welcome}
         self.stack.addWidget(self.welcome)
@@ -99,7 +99,7 @@ class MainWindow(QWidget):
     @property
     def attached(self) -> bool:
         """True once the station is open: before that, only the welcome screen shows."""
-        return "station" in self.__dict__
+        return self._built("station")
 
     def after_first_paint(self, then: Callable[[], None]) -> None:
         """Call ``then`` once, as soon as the window (its welcome screen) has been painted."""
@@ -115,7 +115,7 @@ class MainWindow(QWidget):
         """Open the kiosk on its station: from now on, every move of the visit shows its screen."""
         self.station = station
         self.speaker = speaker
-        self.welcome.greet_in(station.languages)
+        self.welcome.greet_from(lambda: station.languages)
         self._connect_bar()
         self.idle = IdleWatch(station.config.idle_timeout_s, station.config.idle_warning_s, station.clock())
         self.idle_overlay = OverlayPanel(self, "mdi6.hand-back-right-outline")

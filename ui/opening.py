@@ -19,6 +19,7 @@ from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store_key import StorePaths, WrongPassphrase
 from ui import theme
+from ui.kiosk_lock import show_full_screen
 from ui.main_window import MainWindow
 from ui.unlock_dialog import UnlockDialog
 from ui.voice_player import QtSpeaker
@@ -57,9 +58,7 @@ def unlock_station(config: Config, over: QWidget | None = None) -> Station | Non
 
     dialog = UnlockDialog(attempt, over)
     dialog.setStyleSheet(theme.stylesheet(1.0))
-    # A bare X session has no window manager to grant full screen: take the whole screen too.
-    dialog.setGeometry(dialog.screen().geometry())
-    dialog.showFullScreen()
+    show_full_screen(dialog)
     dialog.exec()
     return opened[0] if opened else None
 

@@ -124,6 +124,18 @@ def test_the_welcome_screen_greets_only_in_the_languages_the_structure_offers(
     assert not {"ar", "fa", "ru"} & {language.code for language in window.welcome.languages}
 
 
+def test_a_language_hidden_while_the_kiosk_runs_leaves_the_welcome_greeting(
+    stored_station: Station, qtbot: QtBot
+) -> None:
+    assert stored_station.keeper.store is not None
+    PinLock(stored_station.keeper.store).set_pin(Secret("482915"))
+    window = new_window(stored_station, qtbot)
+    assert "ar" in {language.code for language in window.welcome.languages}
+    assert stored_station.keeper.change_setting(HIDDEN_LANGUAGES_SETTING, ["ar"])
+    stored_station.apply_settings()  # what mediator mode does when a language is switched off
+    assert "ar" not in {language.code for language in window.welcome.languages}
+
+
 def test_the_kiosk_opens_in_the_language_of_its_settings(tmp_path: Path, qtbot: QtBot) -> None:
     create_application()
     window = open_window(Config(data_dir=tmp_path, config_dir=tmp_path / "config", default_language="en"))

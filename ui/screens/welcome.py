@@ -5,7 +5,7 @@ It needs no station: the window paints it first, while the station opens.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,10 +31,10 @@ class WelcomeScreen(Page):
     screen_id = ScreenId.WELCOME
     start_requested = Signal()  # the person touched the screen
 
-    def __init__(self, languages: Sequence[Language]) -> None:
+    def __init__(self, languages: Callable[[], Sequence[Language]]) -> None:
         super().__init__()
         self.title.hide()
-        self.languages = tuple(languages)
+        self._languages = languages
         self._index = 0
         self.layout_.addStretch(2)
         self.greeting = text_label("greeting")
@@ -68,9 +68,13 @@ class WelcomeScreen(Page):
     def spoken_texts(self) -> list[str]:
         return [self.greeting.text(), self.invitation.text()]
 
-    def greet_in(self, languages: Sequence[Language]) -> None:
-        """Cycle through these languages (those the structure offers) from the next greeting on."""
-        self.languages = tuple(languages)
+    @property
+    def languages(self) -> Sequence[Language]:
+        return self._languages()
+
+    def greet_from(self, languages: Callable[[], Sequence[Language]]) -> None:
+        """Cycle through what ``languages()`` gives: those the structure offers, as it changes them."""
+        self._languages = languages
 
     def _next_greeting(self) -> None:
         self._index = (self._index + 1) % len(self.languages)
