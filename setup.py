@@ -11,9 +11,9 @@ class BuildWithCatalogs(build_py):
     def run(self) -> None:
         here = Path(__file__).resolve().parent
         sys.path.insert(0, str(here))
-        from kiosk.catalogs import compile_catalogs
+        from kiosk.i18n.catalogs import compile_catalogs
 
-        compile_catalogs(here / "locales", here / "kiosk" / "locale")
+        compile_catalogs(here / "locales", here / "kiosk" / "i18n" / "locale")
         super().run()
 
 

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SET_PIN = """
 import sys
 from pathlib import Path
-from kiosk.store_key import StorePaths
-from kiosk.store_admin import set_pin
+from kiosk.store.key import StorePaths
+from kiosk.store.admin import set_pin
 folder = Path(sys.argv[1])
 set_pin(StorePaths.under(folder / "data", folder / "config"), lambda prompt: "482193")
 """

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.installed_station import open_installed_kiosk  # noqa: E402
-from kiosk.walkthrough import all_paths  # noqa: E402
+from kiosk.content.walkthrough import all_paths  # noqa: E402
 
 
 def main() -> int:

@@ -102,8 +102,8 @@ def serve_visits(group: MemoryGroup, visits: int) -> None:
     from PySide6.QtCore import QEvent
 
     from bench.installed_station import open_installed_kiosk
-    from kiosk.places import ScreenId
-    from kiosk.walkthrough import all_paths
+    from kiosk.content.walkthrough import all_paths
+    from kiosk.visit.places import ScreenId
     from ui.recap_print import print_recap
 
     app, window = open_installed_kiosk()

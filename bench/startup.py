@@ -85,8 +85,8 @@ def run(body: str, runs: int, folder: Callable[[], Path] | None = None) -> list[
 
 def content_ms(runs: int) -> tuple[float, float, int]:
     """Median time to load the bundled pack, and to load and fully check it."""
-    from kiosk.content_check import check
-    from kiosk.content_loader import load_catalog
+    from kiosk.content.check import check
+    from kiosk.content.loader import load_catalog
 
     loads, checks = [], []
     for _ in range(runs):

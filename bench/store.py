@@ -19,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.config import Config  # noqa: E402
-from kiosk.content_loader import load_catalog  # noqa: E402
-from kiosk.record_keeper import RecordKeeper  # noqa: E402
+from kiosk.content.loader import load_catalog  # noqa: E402
+from kiosk.content.walkthrough import all_paths  # noqa: E402
 from kiosk.station import Station  # noqa: E402
-from kiosk.store import Store  # noqa: E402
-from kiosk.store_key import StorePaths  # noqa: E402
-from kiosk.walkthrough import all_paths  # noqa: E402
+from kiosk.store.database import Store  # noqa: E402
+from kiosk.store.key import StorePaths  # noqa: E402
+from kiosk.store.record_keeper import RecordKeeper  # noqa: E402
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import i18n  # noqa: E402
 from kiosk.config import Config  # noqa: E402
-from kiosk.places import Place, ScreenId  # noqa: E402
+from kiosk.visit.places import Place, ScreenId  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.opening import build_station  # noqa: E402

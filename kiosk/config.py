@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.i18n import N_
+from kiosk.i18n.translation import N_
 
 APP_DIR_NAME = "france-services-kiosk"
 BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"  # the procedures shipped with the kiosk

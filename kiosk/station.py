@@ -13,16 +13,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk import i18n
 from kiosk.config import Config
-from kiosk.content_loader import Catalog
-from kiosk.help_desk import HelpDesk
-from kiosk.places import WELCOME, Place
-from kiosk.procedures import Procedure
-from kiosk.recap import Recap, build_recap
-from kiosk.record_keeper import RecordKeeper
+from kiosk.content.loader import Catalog
+from kiosk.content.procedures import Procedure
+from kiosk.i18n import translation
 from kiosk.secret import Secret
-from kiosk.visit import Visit
+from kiosk.store.record_keeper import RecordKeeper
+from kiosk.visit.help_desk import HelpDesk
+from kiosk.visit.places import WELCOME, Place
+from kiosk.visit.recap import Recap, build_recap
+from kiosk.visit.visit import Visit
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,10 @@ class Station:
         self.clock = clock
         self.keeper = keeper or RecordKeeper(None, catalog)
         self.auto_read_default = True
-        self.translated_languages = i18n.offered_languages()  # every language with complete catalogs
+        self.translated_languages = translation.offered_languages()  # every language with complete catalogs
         self.languages = self.translated_languages  # those the structure offers (a setting)
         self.hidden_procedures: frozenset[str] = frozenset()
-        self.default_language = i18n.SOURCE_LANGUAGE
+        self.default_language = translation.SOURCE_LANGUAGE
         self.apply_settings()
         self.help_desk = HelpDesk()
         self._listeners: list[Callable[[Place], None]] = []
@@ -61,12 +61,12 @@ class Station:
         if timeout:
             self.config = replace(self.config, idle_timeout_s=int(timeout))
         self.auto_read_default = bool(self.keeper.setting(AUTO_READ_SETTING, True))
-        hidden = set(self.keeper.setting(HIDDEN_LANGUAGES_SETTING, [])) - {i18n.SOURCE_LANGUAGE}
+        hidden = set(self.keeper.setting(HIDDEN_LANGUAGES_SETTING, [])) - {translation.SOURCE_LANGUAGE}
         self.languages = tuple(lang for lang in self.translated_languages if lang.code not in hidden)
         self.hidden_procedures = frozenset(self.keeper.setting(HIDDEN_PROCEDURES_SETTING, []))
         offered = {language.code for language in self.languages}
         wanted = self.config.default_language
-        self.default_language = wanted if wanted in offered else i18n.SOURCE_LANGUAGE
+        self.default_language = wanted if wanted in offered else translation.SOURCE_LANGUAGE
 
     def offered_themes(self) -> set[str]:
         """The themes that have at least one procedure the structure offers."""
@@ -131,7 +131,7 @@ class Station:
         return build_recap(procedure, self.visit.session, self.keeper.structure_settings())
 
     def _new_visit(self) -> Visit:
-        i18n.set_language(self.default_language)
+        translation.set_language(self.default_language)
         visit = Visit(
             self.catalog, self.help_desk, self.default_language, self.clock, self._notify, self.keeper.clock
         )

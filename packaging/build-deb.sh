@@ -256,7 +256,7 @@ set_up() {
     # Fail here rather than on a black screen at the next boot: Qt's libraries, SQLCipher, the kiosk's modules.
     # shellcheck disable=SC2086
     if ! env -i $CLEAN_ENV QT_LOGGING_RULES="qt.multimedia.*=false" runuser -u "$KIOSK_USER" -- \
-        "$PREFIX/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, ui.app, kiosk.store_admin'; then
+        "$PREFIX/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, ui.app, kiosk.store.admin'; then
         echo "kiosk: the kiosk cannot start (above: what is missing)" >&2
         exit 1
     fi

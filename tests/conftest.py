@@ -10,12 +10,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from kiosk import i18n
 from kiosk.config import Config
-from kiosk.content_loader import Catalog, load_catalog
-from kiosk.record_keeper import RecordKeeper
+from kiosk.content.loader import Catalog, load_catalog
+from kiosk.i18n import translation
 from kiosk.station import Station
-from kiosk.store_key import StorePaths
+from kiosk.store.key import StorePaths
+from kiosk.store.record_keeper import RecordKeeper
 
 
 class FakeClock:
@@ -49,7 +49,7 @@ def config(tmp_path: Path) -> Config:
 @pytest.fixture
 def station(config: Config, bundled_catalog: Catalog, clock: FakeClock) -> Iterator[Station]:
     yield Station(config, bundled_catalog, clock=clock)
-    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    translation.set_language(translation.SOURCE_LANGUAGE)
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def stored_station(tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock) -
     yield Station(config, bundled_catalog, clock=clock, keeper=keeper)
     if keeper.store is not None:
         keeper.store.close()
-    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    translation.set_language(translation.SOURCE_LANGUAGE)
 
 
 def walk_to_step(station: Station, procedure_id: str, step_number: int, language: str = "fr") -> None:

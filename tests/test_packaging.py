@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import i18n
-from kiosk.content_loader import load_catalog
+from kiosk.content.loader import load_catalog
+from kiosk.i18n import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,9 +30,9 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     assert "kiosk/bundled_pack/pack.yaml" in names
     assert "kiosk/bundled_pack/procedures/france-travail-actualisation.yaml" in names
     assert "kiosk/bundled_pack/glossary.yaml" in names
-    for language in i18n.offered_languages():
-        if language.code != i18n.SOURCE_LANGUAGE:
-            for domain in i18n.DOMAINS:
+    for language in translation.offered_languages():
+        if language.code != translation.SOURCE_LANGUAGE:
+            for domain in translation.DOMAINS:
                 assert f"kiosk/locale/{language.code}/LC_MESSAGES/{domain}.mo" in names
 
     venv = tmp_path / "venv"
@@ -52,16 +52,16 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     )
     assert version.returncode == 0 and "kiosk 0.1.0" in version.stdout
     probe = (
-        "import kiosk, ui; from kiosk import i18n; from kiosk.content_loader import load_catalog\n"
+        "import kiosk, ui; from kiosk import i18n; from kiosk.content.loader import load_catalog\n"
         "assert 'site-packages' in kiosk.__file__ and 'site-packages' in ui.__file__\n"
         f"c = load_catalog(); assert len(c.procedures) == {len(load_catalog().procedures)}, c.problems\n"
         "assert not c.problems and c.glossary\n"
-        "print(','.join(l.code for l in i18n.offered_languages()))\n"
+        "print(','.join(l.code for l in translation.offered_languages()))\n"
     )
     offered = subprocess.run(
         [str(python), "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
     )
-    assert offered.stdout.strip() == ",".join(language.code for language in i18n.offered_languages())
+    assert offered.stdout.strip() == ",".join(language.code for language in translation.offered_languages())
     shots = subprocess.run(
         [str(python), "-m", "ui.screenshots", "--out", str(tmp_path / "shots"), "--lang", "fr"],
         cwd=elsewhere,

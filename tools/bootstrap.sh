@@ -85,5 +85,5 @@ bootstrap() {
         fi
         echo "$wanted$extras" > "$stamp"
     fi
-    .venv/bin/python -m kiosk.catalogs --quiet || { say "Compiling translations failed"; return 1; }
+    .venv/bin/python -m kiosk.i18n.catalogs --quiet || { say "Compiling translations failed"; return 1; }
 }

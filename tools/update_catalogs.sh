@@ -15,4 +15,4 @@ for domain in kiosk procedures; do
             -d locales -l "$lang" >/dev/null
     done
 done
-.venv/bin/python -m kiosk.catalogs
+.venv/bin/python -m kiosk.i18n.catalogs

@@ -16,10 +16,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 import kiosk
-from kiosk import i18n
 from kiosk.config import BUNDLED_PACK, Config, default_data_dir
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
+from kiosk.i18n import translation
 from ui import theme
 from ui.crash_guard import CrashGuard
 from ui.kiosk_lock import KioskLock, show_full_screen
@@ -76,7 +76,7 @@ def create_application() -> QApplication:
 
 def open_window(config: Config, silent: bool = False) -> MainWindow:
     """The window as the kiosk starts it: the welcome screen paints, then the station and voice open."""
-    i18n.set_language(config.default_language)
+    translation.set_language(config.default_language)
     window = MainWindow()
 
     def open_the_rest() -> None:
@@ -90,7 +90,7 @@ def open_window(config: Config, silent: bool = False) -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    offered = {language.code for language in i18n.offered_languages()}
+    offered = {language.code for language in translation.offered_languages()}
     if args.lang and args.lang not in offered:
         print(
             f"kiosk: language {args.lang!r} is not offered (offered: {', '.join(sorted(offered))})",

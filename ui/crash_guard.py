@@ -16,8 +16,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk import i18n
-from kiosk.i18n import _
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ class CrashGuard:
                 return
             log.error("unexpected error; the visit is erased", exc_info=(kind, error, trace))
             # The words come in the person's language, before the visit (and its language) is dropped.
-            language = i18n.active_language()
+            language = translation.active_language()
             texts = (
                 _("Quelque chose ne s'est pas bien passé."),
                 _("Vos données ont été effacées. Demandez à une personne de l'accueil."),

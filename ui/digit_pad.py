@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.i18n import _
+from kiosk.i18n.translation import _
 from kiosk.secret import Secret
 from ui.widgets import PictogramButton
 

@@ -8,15 +8,15 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == ["content"]:
-        from kiosk.content_check import main as content_main
+        from kiosk.content.check import main as content_main
 
         return content_main(arguments[1:])
     if arguments[:1] == ["i18n"]:
-        from kiosk.i18n_status import main as i18n_main
+        from kiosk.i18n.status import main as i18n_main
 
         return i18n_main(arguments[1:])
     if arguments[:1] == ["store"]:
-        from kiosk.store_admin import main as store_main
+        from kiosk.store.admin import main as store_main
 
         return store_main(arguments[1:])
     from ui.app import main as app_main

@@ -16,11 +16,11 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk import i18n
-from kiosk.i18n import _
-from kiosk.idle import IdlePhase, IdleWatch
-from kiosk.places import WELCOME, Place, ScreenId
-from kiosk.session import TEXT_SIZES
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
+from kiosk.visit.idle import IdlePhase, IdleWatch
+from kiosk.visit.places import WELCOME, Place, ScreenId
+from kiosk.visit.session import TEXT_SIZES
 from ui import theme
 from ui.nav_bar import NavBar
 from ui.overlay import OverlayPanel
@@ -85,11 +85,11 @@ class MainWindow(QWidget):
         self._applied_scale = 0.0
         self._after_first_paint: Callable[[], None] | None = None
         self._start_asked = False
-        self.welcome = WelcomeScreen(i18n.offered_languages)
+        self.welcome = WelcomeScreen(translation.offered_languages)
         self.welcome.start_requested.connect(self._start_visit)
         self._screens: dict[ScreenId, Page] = {ScreenId.WELCOME: self.welcome}
         self.stack.addWidget(self.welcome)
-        self._apply_language(i18n.active_language())
+        self._apply_language(translation.active_language())
         self._apply_text_scale(TEXT_SIZES[0])  # the size every visit starts with
         self.welcome.enter(WELCOME)
         self.nav_bar.update_for(WELCOME, can_go_back=False)
@@ -140,7 +140,7 @@ class MainWindow(QWidget):
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
         QTimer.singleShot(0, self._build_ahead)
-        from kiosk.mediator_pin import PinLock  # its key derivation loads after the first paint
+        from kiosk.mediation.pin import PinLock  # its key derivation loads after the first paint
 
         store = station.keeper.store
         if store is not None and not PinLock(store).configured:
@@ -222,13 +222,13 @@ class MainWindow(QWidget):
         if old is not new:
             old.leave()
         # Greet only right after the person chose a language, not at start or after a visit.
-        greet = old.screen_id is ScreenId.LANGUAGE and i18n.active_language() != self._applied_language
+        greet = old.screen_id is ScreenId.LANGUAGE and translation.active_language() != self._applied_language
         self._apply_person_preferences()
         new.enter(place)
         self.stack.setCurrentWidget(new)
         self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
         if self.station.visit.session.auto_read:
-            greeting = [i18n.language(i18n.active_language()).greeting] if greet else []
+            greeting = [translation.language(translation.active_language()).greeting] if greet else []
             self.speak_texts([*greeting, *self.current_screen.spoken_texts()])
 
     def speak_screen(self) -> None:
@@ -237,7 +237,7 @@ class MainWindow(QWidget):
     def speak_texts(self, texts: list[str]) -> None:
         self.speaker.speak(
             texts,
-            i18n.active_language(),
+            translation.active_language(),
             slow=self.station.visit.session.slow_speech,
             personal=self.current_screen.speaks_personal_data,
         )
@@ -278,14 +278,16 @@ class MainWindow(QWidget):
         return False
 
     def _apply_person_preferences(self) -> None:
-        self._apply_language(i18n.active_language())
+        self._apply_language(translation.active_language())
         self._apply_text_scale(self.station.visit.session.text_scale)
         self._apply_voice_settings()
 
     def _apply_language(self, language: str) -> None:
         if language != self._applied_language:
             direction = (
-                Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
+                Qt.LayoutDirection.RightToLeft
+                if translation.is_rtl(language)
+                else Qt.LayoutDirection.LeftToRight
             )
             QApplication.setLayoutDirection(direction)
             self.nav_bar.retranslate()

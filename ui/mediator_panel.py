@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import i18n
-from kiosk.mediation import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
-from kiosk.mediator_pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
-from kiosk.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
+from kiosk.i18n import translation
+from kiosk.mediation.pin import MIN_PIN_DIGITS, PinCheck, PinLock, valid_pin
+from kiosk.mediation.statistics import summarize, to_csv, to_json
+from kiosk.mediation.timeline import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
 from kiosk.secret import Secret
-from kiosk.session import TEXT_SIZES
 from kiosk.station import (
     AUTO_READ_SETTING,
     HIDDEN_LANGUAGES_SETTING,
@@ -43,7 +42,8 @@ from kiosk.station import (
     IDLE_TIMEOUT_SETTING,
     Station,
 )
-from kiosk.statistics import summarize, to_csv, to_json
+from kiosk.visit.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
+from kiosk.visit.session import TEXT_SIZES
 from ui import theme
 from ui.bar_chart import BarChart
 from ui.digit_pad import DigitPad
@@ -389,7 +389,7 @@ class SessionPage(QWidget):
         visit = station.visit
         session = visit.session
         now = station.clock()
-        language = i18n.language(session.language).native_name
+        language = translation.language(session.language).native_name
         self.summary.setText(
             f"Langue de la personne : {language}. Depuis son arrivée : "
             f"{minutes_and_seconds(int(station.keeper.clock() - session.started_at))}."
@@ -505,7 +505,7 @@ class ActivityPage(QWidget):
             ]
         )
         self.per_language.set_counts(
-            [(i18n.language(code).native_name, n) for code, n in summary.per_language.most_common()]
+            [(translation.language(code).native_name, n) for code, n in summary.per_language.most_common()]
         )
 
     def export(self, kind: str) -> None:
@@ -621,7 +621,7 @@ class SettingsPage(QWidget):
         for index, language in enumerate(panel.station.translated_languages):
             name = language.native_name
             choice = button("mdi6.translate", name, f"Proposer ou non : {name}.")
-            choice.setEnabled(language.code != i18n.SOURCE_LANGUAGE)
+            choice.setEnabled(language.code != translation.SOURCE_LANGUAGE)
             choice.clicked.connect(
                 lambda _checked=False, c=language.code: self.toggle(HIDDEN_LANGUAGES_SETTING, c)
             )

@@ -8,9 +8,9 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
-from kiosk.i18n import _
-from kiosk.knock import KnockGesture
-from kiosk.places import LEAVING_SCREENS, Place, ScreenId
+from kiosk.i18n.translation import _
+from kiosk.mediation.knock import KnockGesture
+from kiosk.visit.places import LEAVING_SCREENS, Place, ScreenId
 from ui import pictograms
 from ui.widgets import PictogramButton
 

@@ -5,7 +5,7 @@ it ordinary key events, so the field behaves as with a real keyboard (a password
 field shows no echo). It predicts nothing and keeps nothing: there is no history
 to leak. Its keys never take the focus away from the field.
 
-Layouts come from ``kiosk.keyboard_layouts``: the person's language, the French
+Layouts come from ``kiosk.i18n.keyboard_layouts``: the person's language, the French
 AZERTY one (for e-mail and web addresses) and digits with symbols.
 """
 
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import i18n
-from kiosk.i18n import _
-from kiosk.keyboard_layouts import LAYOUTS, SHORTCUTS, SYMBOLS, Layout, layout_for
+from kiosk.i18n import translation
+from kiosk.i18n.keyboard_layouts import LAYOUTS, SHORTCUTS, SYMBOLS, Layout, layout_for
+from kiosk.i18n.translation import _
 from ui import pictograms, theme
 
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
@@ -59,7 +59,7 @@ class OnScreenKeyboard(QFrame):
     def __init__(
         self,
         parent: QWidget | None = None,
-        language: Callable[[], str] = i18n.active_language,
+        language: Callable[[], str] = translation.active_language,
         follow_focus: bool = True,
     ) -> None:
         super().__init__(parent)

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
-from kiosk.content_loader import Catalog, load_catalog
-from kiosk.record_keeper import RecordKeeper
+from kiosk.content.loader import Catalog, load_catalog
 from kiosk.secret import Secret
 from kiosk.station import Station
-from kiosk.store_key import StorePaths, WrongPassphrase
+from kiosk.store.key import StorePaths, WrongPassphrase
+from kiosk.store.record_keeper import RecordKeeper
 from ui import theme
 from ui.kiosk_lock import show_full_screen
 from ui.main_window import MainWindow

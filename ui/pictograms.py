@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
 
-from kiosk.pictogram_names import character, font_file
+from kiosk.content.pictogram_names import character, font_file
 
 FALLBACK = "mdi6.help-circle-outline"
 GLYPH_SHARE = 0.875  # the glyph is a little smaller than its square, for the font's bearing

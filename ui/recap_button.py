@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.i18n import _
+from kiosk.i18n.translation import _
 from kiosk.station import Station
 from ui.recap_print import print_recap
 from ui.widgets import PictogramButton, text_label

@@ -15,9 +15,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QU
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk import i18n
-from kiosk.i18n import _
-from kiosk.recap import Recap
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
+from kiosk.visit.recap import Recap
 from ui.qr import qr_pixmap
 
 QR_PRINT_PX = 220
@@ -33,7 +33,7 @@ class PrintResult:
 
 
 def recap_html(recap: Recap) -> str:
-    direction = "rtl" if i18n.is_rtl(i18n.active_language()) else "ltr"
+    direction = "rtl" if translation.is_rtl(translation.active_language()) else "ltr"
     parts = [
         f"<html><body dir='{direction}' style='font-family: {FONTS};'>",
         f"<h1>{escape(recap.title)}</h1>",

@@ -11,12 +11,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk import i18n
 from kiosk.config import Config
-from kiosk.content_loader import Catalog
-from kiosk.help_desk import HelpKind
-from kiosk.procedures import Procedure
-from kiosk.walkthrough import Move, all_paths
+from kiosk.content.loader import Catalog
+from kiosk.content.procedures import Procedure
+from kiosk.content.walkthrough import Move, all_paths
+from kiosk.i18n import translation
+from kiosk.visit.help_desk import HelpKind
 
 DEFAULT_SIZES = ((1366, 768),)
 
@@ -146,7 +146,8 @@ PRACTICE_TOUR = "caf-declaration-trimestrielle"
 
 def _practice_tour(window: object) -> Iterator[str]:
     """A practice run: the site, a mistake explained, "show me", then right to the review."""
-    from kiosk.practice import PHONE_PHOTOS, PracticeKind
+    from kiosk.content.practice_sites import PracticeKind
+    from kiosk.practice.run import PHONE_PHOTOS
     from ui.main_window import MainWindow
     from ui.screens.practice import PracticeScreen
     from ui.screens.practice_site import CHECKED
@@ -223,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(os.environ.get("TMPDIR", "/tmp")) / "kiosk-screenshots",
     )
     args = parser.parse_args(argv)
-    languages = args.lang or [language.code for language in i18n.offered_languages()]
+    languages = args.lang or [language.code for language in translation.offered_languages()]
     sizes = (
         [tuple(int(v) for v in size.lower().split("x")) for size in args.size]
         if args.size

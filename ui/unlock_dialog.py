@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import _
+from kiosk.i18n.translation import _
 from kiosk.secret import Secret
 from ui.on_screen_keyboard import OnScreenKeyboard
 from ui.widgets import PictogramButton, text_label

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.i18n import _
-from kiosk.session import VOLUMES, Session
+from kiosk.i18n.translation import _
+from kiosk.visit.session import VOLUMES, Session
 from ui.overlay import OverlayPanel
 from ui.widgets import PictogramButton
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import _
+from kiosk.i18n.translation import _
 from ui import pictograms, theme
 
 

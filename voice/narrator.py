@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk import i18n
+from kiosk.i18n import translation
 from voice.audio_cache import AudioCache
 from voice.errors import SpeechUnavailable
 from voice.lexicon import speakable
@@ -112,7 +112,7 @@ class Narrator:
             self._on_done(generation)
 
     def _synthesized(self, text: str, request: SpeechRequest) -> Path:
-        voice = i18n.language(request.language).espeak_voice
+        voice = translation.language(request.language).espeak_voice
         rate = SLOW_RATE if request.slow else NORMAL_RATE
         said = speakable(text, request.language)
         key = AudioCache.key(said, voice, rate)

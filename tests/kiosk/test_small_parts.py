@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.content_extractor import extract_procedures
+from kiosk.content.extractor import extract_procedures
 from kiosk.data_dir import prepare_data_dir
 from kiosk.errors import EnvironmentFault
-from kiosk.help_desk import HelpContext, HelpDesk, HelpKind
-from kiosk.idle import IdlePhase, IdleWatch
+from kiosk.visit.help_desk import HelpContext, HelpDesk, HelpKind
+from kiosk.visit.idle import IdlePhase, IdleWatch
+from tests.kiosk import FIXTURE_PACK
 
-FIXTURE = Path(__file__).parent / "fixture_pack"
+FIXTURE = FIXTURE_PACK
 
 
 def test_idle_warns_then_expires_and_a_touch_resets() -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.mediator_pin import PinLock
+from kiosk.mediation.pin import PinLock
 from kiosk.secret import Secret
 from kiosk.station import Station
 from ui.app import create_application

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.i18n import offered_languages
+from kiosk.i18n.translation import offered_languages
 from ui.main_window import MainWindow
 from ui.screenshots import tour
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import BUNDLED_PACK, Config
+from tests.kiosk import FIXTURE_PACK
 from ui.app import main, parse_args
 from ui.opening import build_station
 
@@ -18,7 +19,7 @@ def test_options_have_embedded_defaults() -> None:
 
 
 def test_extra_packs_load_after_the_bundled_one(tmp_path: Path) -> None:
-    fixture = Path(__file__).parents[1] / "kiosk" / "fixture_pack"
+    fixture = FIXTURE_PACK
     args = parse_args(["--pack", str(fixture), "--pack", str(tmp_path)])
     station = build_station(Config(data_dir=tmp_path, pack_dirs=(BUNDLED_PACK, *args.pack)))
     assert {"compte", "mail", "ameli-creer-compte"} <= set(station.catalog.procedures)

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
-from kiosk.content_loader import load_catalog
-from kiosk.places import ScreenId
+from kiosk.content.loader import load_catalog
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
+from tests.kiosk import FIXTURE_PACK
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.screens.step import StepScreen
@@ -21,7 +22,7 @@ from voice.speaker import SilentSpeaker
 
 from .test_walkthrough import button_named, tap
 
-FIXTURE = Path(__file__).parents[1] / "kiosk" / "fixture_pack"
+FIXTURE = FIXTURE_PACK
 
 
 @pytest.fixture

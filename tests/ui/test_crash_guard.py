@@ -9,9 +9,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk import i18n
-from kiosk.i18n import _
-from kiosk.places import ScreenId
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
+from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from ui.crash_guard import CrashGuard
 from ui.main_window import MainWindow
@@ -45,7 +45,7 @@ def test_an_error_in_a_screen_erases_the_visit_and_says_so_calmly(
     assert "a bug in a screen" in caplog.text and "caf-prime-activite" not in caplog.text
     stored_window.calm_panel.button.click()
     assert not stored_window.calm_panel.isVisible()
-    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    translation.set_language(translation.SOURCE_LANGUAGE)
 
 
 @pytest.mark.qt_no_exception_capture

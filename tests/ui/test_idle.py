@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.places import ScreenId
+from kiosk.visit.places import ScreenId
 from tests.conftest import FakeClock, walk_to_step
 from ui.main_window import MainWindow
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.places import ScreenId
-from kiosk.resume import spaced
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
+from kiosk.visit.resume import spaced
 from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
 from ui.screens.kept import KeptScreen

@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk import i18n
 from kiosk.config import Config
-from kiosk.mediator_pin import PinLock
-from kiosk.places import ScreenId
+from kiosk.i18n import translation
+from kiosk.mediation.pin import PinLock
 from kiosk.secret import Secret
 from kiosk.station import HIDDEN_LANGUAGES_SETTING, Station
+from kiosk.visit.places import ScreenId
 from ui.app import create_application, open_window
 from ui.main_window import BUILT_AHEAD, MainWindow
 from ui.screens import SCREENS, screen_class
@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Painting the welcome screen must not wait for these: the content, the store, the voice, Babel's data.
 LOADED_AFTER_THE_FIRST_PAINT = (
-    "kiosk.content_loader",
-    "kiosk.practice",
-    "kiosk.record_keeper",
+    "kiosk.content.loader",
+    "kiosk.practice.run",
+    "kiosk.store.record_keeper",
     "sqlcipher3",
     "yaml",
     "babel",
@@ -141,10 +141,10 @@ def test_the_kiosk_opens_in_the_language_of_its_settings(tmp_path: Path, qtbot: 
     window = open_window(Config(data_dir=tmp_path, config_dir=tmp_path / "config", default_language="en"))
     qtbot.addWidget(window)
     try:
-        assert i18n.active_language() == "en"
+        assert translation.active_language() == "en"
         assert window.welcome.start_button.text() != "Commencer"
     finally:
-        i18n.set_language(i18n.SOURCE_LANGUAGE)
+        translation.set_language(translation.SOURCE_LANGUAGE)
 
 
 def test_only_the_welcome_screen_is_built_before_it_paints(stored_station: Station, qtbot: QtBot) -> None:

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.help_desk import HELP_KIND_LABELS, HelpKind, HelpStatus
-from kiosk.mediator_pin import PIN_SETTING, PinLock
-from kiosk.places import ScreenId
+from kiosk.mediation.pin import PIN_SETTING, PinLock
 from kiosk.secret import Secret
 from kiosk.station import Station
+from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind, HelpStatus
+from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
 

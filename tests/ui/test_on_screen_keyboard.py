@@ -7,9 +7,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from kiosk import i18n
-from kiosk.keyboard_layouts import LAYOUTS, SYMBOLS
-from kiosk.mediator_pin import PinLock
+from kiosk.i18n import translation
+from kiosk.i18n.keyboard_layouts import LAYOUTS, SYMBOLS
+from kiosk.mediation.pin import PinLock
 from kiosk.secret import Secret
 from ui.main_window import MainWindow
 from ui.on_screen_keyboard import OnScreenKeyboard
@@ -61,7 +61,7 @@ def test_the_keyboard_appears_for_a_text_field_and_types_french(
 def test_the_keyboard_types_arabic_and_switches_to_latin_and_digits(
     stored_window: MainWindow, qtbot: QtBot
 ) -> None:
-    i18n.set_language("ar")
+    translation.set_language("ar")
     try:
         store = stored_window.station.keeper.store
         assert store is not None
@@ -82,7 +82,7 @@ def test_the_keyboard_types_arabic_and_switches_to_latin_and_digits(
         press(keyboard, "42")
         assert field.text() == "سلامok42"
     finally:
-        i18n.set_language(i18n.SOURCE_LANGUAGE)
+        translation.set_language(translation.SOURCE_LANGUAGE)
 
 
 def test_leaving_the_field_hides_the_keyboard(stored_window: MainWindow, note_field: QLineEdit) -> None:

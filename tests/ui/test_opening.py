@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
-from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
+from kiosk.store.record_keeper import RecordKeeper
 from ui.app import create_application, open_window
 from ui.opening import load_content, store_paths
 from ui.unlock_dialog import UnlockDialog

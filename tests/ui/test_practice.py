@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from kiosk import i18n, practice
-from kiosk.i18n import _
-from kiosk.places import ScreenId
-from kiosk.practice_explanations import EXPLANATIONS, explanation
-from kiosk.practice_identity import PRACTICE_PERSON
+from kiosk.content import practice_sites
+from kiosk.content.practice_person import PRACTICE_PERSON
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
+from kiosk.practice.explanations import EXPLANATIONS, explanation
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
 from tests.conftest import FakeClock
 from ui.main_window import MainWindow
 from ui.screens.intro import IntroScreen
@@ -76,7 +77,7 @@ def test_a_mistake_shows_the_sites_error_then_the_kiosk_explains_it_aloud_and_sh
     view = screen.site_page.fields["identifiant"]
     assert view.error.isVisible() and view.error.text() == "Identifiant ou mot de passe incorrect."
     assert screen.explanation.text() == explanation("nir.key") != ""
-    assert i18n.active_language() == "es" and screen.explanation.text() != EXPLANATIONS["nir.key"]
+    assert translation.active_language() == "es" and screen.explanation.text() != EXPLANATIONS["nir.key"]
     assert heard(window)[0] == screen.explanation.text()
     assert site_field(screen, "mot-de-passe").text() == ""  # the site empties the password after a try
     screen.show_me.click()
@@ -126,7 +127,7 @@ def test_the_simulated_session_expires_and_the_kiosk_says_it_is_not_the_persons_
     clock.advance(121)
     screen.check_expiry()
     assert site_field(screen, "identifiant").text() == ""
-    assert screen.explanation.text() == explanation(practice.SESSION_EXPIRED)
+    assert screen.explanation.text() == explanation(practice_sites.SESSION_EXPIRED)
     assert heard(window)[0] == screen.explanation.text()
 
 
@@ -146,7 +147,7 @@ def test_walked_to_the_end_the_review_is_spoken_and_only_mistake_kinds_are_recor
                 site_field(screen, field_id).setText("0")
             site_field(screen, "salaire").setText(PRACTICE_PERSON.rsa_amount)  # the classic mistake
             screen.site_page.submit.click()
-            assert screen.explanation.text() == explanation(practice.RSA_AS_SALARY)
+            assert screen.explanation.text() == explanation(practice_sites.RSA_AS_SALARY)
             site_field(screen, "salaire").setText("0")
         if run.page.id == "envoi":
             check = screen.site_page.fields["certification"].checkbox
@@ -156,7 +157,7 @@ def test_walked_to_the_end_the_review_is_spoken_and_only_mistake_kinds_are_recor
         pages += 1
     assert screen.review is not None
     assert screen.views.currentIndex() == 1
-    assert explanation(practice.RSA_AS_SALARY) in [line.label.text() for line in screen.mistakes.lines]
+    assert explanation(practice_sites.RSA_AS_SALARY) in [line.label.text() for line in screen.mistakes.lines]
     assert len(screen.remember.lines) == 3
     assert heard(window)[0] == screen.went_well.text()
     assert station.visit.session.practised == [PROCEDURE]
@@ -168,7 +169,7 @@ def test_walked_to_the_end_the_review_is_spoken_and_only_mistake_kinds_are_recor
     assert store is not None
     (record,) = store.activity()
     assert record["mode"] == "guide_and_practice"
-    assert record["practice_mistakes"] == [practice.RSA_AS_SALARY]
+    assert record["practice_mistakes"] == [practice_sites.RSA_AS_SALARY]
     assert PRACTICE_PERSON.rsa_amount not in repr(store.tables())
     assert PRACTICE_PERSON.password not in repr(store.tables())
 

@@ -24,10 +24,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
 from kiosk.data_dir import configure_logging, prepare_data_dir
-from kiosk.places import ScreenId
-from kiosk.record_keeper import RecordKeeper
 from kiosk.secret import Secret
 from kiosk.station import Station
+from kiosk.store.record_keeper import RecordKeeper
+from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from tests.ui.conftest import open_window
 from ui.main_window import MainWindow

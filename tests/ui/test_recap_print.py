@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtPdf import QPdfDocument
 
-from kiosk import i18n
-from kiosk.content_loader import Catalog
-from kiosk.recap import build_recap
-from kiosk.session import Session
+from kiosk.content.loader import Catalog
+from kiosk.i18n import translation
 from kiosk.station import Station
+from kiosk.visit.recap import build_recap
+from kiosk.visit.session import Session
 from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
 from ui.recap_print import write_pdf
@@ -26,11 +26,11 @@ def pdf_text(path: Path) -> str:
     return "\n".join(document.getAllText(page).text() for page in range(document.pageCount()))
 
 
-@pytest.mark.parametrize("language", [language.code for language in i18n.offered_languages()])
+@pytest.mark.parametrize("language", [language.code for language in translation.offered_languages()])
 def test_the_recap_pdf_has_its_sections_in_every_language(
     language: str, bundled_catalog: Catalog, tmp_path: Path, qapp: object
 ) -> None:
-    i18n.set_language(language)
+    translation.set_language(language)
     try:
         procedure = bundled_catalog.procedures[PROCEDURE]
         session = Session(language)
@@ -39,7 +39,7 @@ def test_the_recap_pdf_has_its_sections_in_every_language(
         text = pdf_text(write_pdf(recap, tmp_path / "recap.pdf"))
         headings = [heading for heading, _lines in recap.sections()]
     finally:
-        i18n.set_language(i18n.SOURCE_LANGUAGE)
+        translation.set_language(translation.SOURCE_LANGUAGE)
 
     def plain(words: str) -> str:  # the PDF's text drops joiners and isolates
         return " ".join(words.replace("\u200c", "").replace("\u2066", "").replace("\u2069", "").split())

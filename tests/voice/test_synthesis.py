@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import i18n
+from kiosk.i18n import translation
 from voice.audio_cache import AudioCache
 from voice.errors import SpeechUnavailable
 from voice.lexicon import speakable
@@ -42,15 +42,16 @@ def synthesizer() -> Iterator[EspeakSynthesizer]:
     engine.close()
 
 
-@pytest.mark.parametrize("language", [language.code for language in i18n.offered_languages()])
+@pytest.mark.parametrize("language", [language.code for language in translation.offered_languages()])
 def test_every_offered_language_gives_audible_speech_of_a_plausible_length(
     synthesizer: EspeakSynthesizer, language: str, tmp_path: Path
 ) -> None:
-    text = i18n.Translator(language).translate(SAMPLE)
+    text = translation.Translator(language).translate(SAMPLE)
     assert language == "fr" or text != SAMPLE, "the sample is not translated"
     words = len(text.split())
     out = tmp_path / "speech.wav"
-    synthesizer.synthesize(speakable(text, language), i18n.language(language).espeak_voice, NORMAL_RATE, out)
+    voice = translation.language(language).espeak_voice
+    synthesizer.synthesize(speakable(text, language), voice, NORMAL_RATE, out)
     duration, rms = measure(out)
     assert words / 4 < duration < words, (duration, words)  # between 1 and 4 words a second
     assert rms > 0.02, "the audio is silent"

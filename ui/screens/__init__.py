@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from kiosk.places import ScreenId
+from kiosk.visit.places import ScreenId
 from ui.screens.base import Screen
 
 SCREENS: dict[ScreenId, str] = {

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.places import Place, ScreenId
+from kiosk.visit.places import Place, ScreenId
 from ui import pictograms, theme
 from ui.widgets import ListenButton, TileGrid, TileItem, discard, text_label
 
 if TYPE_CHECKING:
     from kiosk.station import Station
-    from kiosk.visit import Visit
+    from kiosk.visit.visit import Visit
 
 MARGIN = 32
 

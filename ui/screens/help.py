@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.help_desk import HELP_KIND_LABELS, HELP_KIND_PICTOGRAMS, HelpKind
-from kiosk.i18n import _
-from kiosk.places import ScreenId
+from kiosk.i18n.translation import _
+from kiosk.visit.help_desk import HELP_KIND_LABELS, HELP_KIND_PICTOGRAMS, HelpKind
+from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen
 from ui.widgets import TileItem
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.i18n import _
-from kiosk.places import ScreenId
+from kiosk.i18n.translation import _
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
 from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
 from ui.widgets import PictogramButton, text_label

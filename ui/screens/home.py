@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import _
-from kiosk.places import ScreenId
+from kiosk.content.themes import THEMES
+from kiosk.i18n.translation import _
 from kiosk.station import Station
-from kiosk.themes import THEMES
+from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen, action_row
 from ui.widgets import PictogramButton, TileItem
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk.i18n import _, content, format_date, format_number
-from kiosk.places import ScreenId
-from kiosk.procedures import ChannelKind, Procedure
+from kiosk.content.procedures import ChannelKind, Procedure
+from kiosk.content.walkthrough import remaining_steps
+from kiosk.i18n.translation import _, content, format_date, format_number
 from kiosk.station import Station
-from kiosk.walkthrough import remaining_steps
+from kiosk.visit.places import ScreenId
 from ui import pictograms
 from ui.screens.base import PictogramList, Screen, action_row, scrolling_body
 from ui.widgets import PictogramButton, text_label

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
-from kiosk.i18n import _, format_date
-from kiosk.places import ScreenId
-from kiosk.resume import spaced
+from kiosk.i18n.translation import _, format_date
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
+from kiosk.visit.resume import spaced
 from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
 from ui.widgets import PictogramButton, text_label

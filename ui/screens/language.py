@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout
 
-from kiosk import i18n
-from kiosk.i18n import _
-from kiosk.places import ScreenId
-from kiosk.session import TEXT_SIZES
+from kiosk.i18n import translation
+from kiosk.i18n.translation import _
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
+from kiosk.visit.session import TEXT_SIZES
 from ui.screens.base import Screen
 from ui.widgets import PictogramButton, text_label
 
@@ -30,7 +30,7 @@ class LanguageScreen(Screen):
             button = PictogramButton("mdi6.translate", icon_px=40)
             direction = (
                 Qt.LayoutDirection.RightToLeft
-                if i18n.is_rtl(language.code)
+                if translation.is_rtl(language.code)
                 else Qt.LayoutDirection.LeftToRight
             )
             button.setLayoutDirection(direction)
@@ -45,11 +45,11 @@ class LanguageScreen(Screen):
         # At the largest text size ten languages need the whole screen; the hint is still read aloud.
         self.hint.setVisible(self.visit.session.text_scale < TEXT_SIZES[-1])
         self._lay_out_offered()
-        current = i18n.active_language()
+        current = translation.active_language()
         for code, button in self.buttons.items():
             button.set_selected(code == current)
             button.set_pictogram("mdi6.check-bold" if code == current else "mdi6.translate")
-            button.set_text(i18n.language(code).native_name, _("Choisir cette langue."))
+            button.set_text(translation.language(code).native_name, _("Choisir cette langue."))
 
     def _lay_out_offered(self) -> None:
         """Only the languages the structure offers, in order, with no gaps."""

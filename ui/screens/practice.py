@@ -12,22 +12,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.i18n import N_, _, content
-from kiosk.places import HELP_SCREENS, Place, ScreenId
-from kiosk.practice import (
-    SESSION_EXPIRED,
-    FieldProblem,
-    PhonePhoto,
-    PracticeKind,
-    PracticeLink,
-    PracticeRun,
-    PracticeSite,
-    Sent,
-)
-from kiosk.practice_explanations import Review, explanation, review
-from kiosk.practice_identity import DETAIL_LABELS
-from kiosk.procedures import Procedure
+from kiosk.content.practice_person import DETAIL_LABELS
+from kiosk.content.practice_sites import SESSION_EXPIRED, PracticeKind, PracticeLink, PracticeSite
+from kiosk.content.procedures import Procedure
+from kiosk.i18n.translation import N_, _, content
+from kiosk.practice.explanations import Review, explanation, review
+from kiosk.practice.run import FieldProblem, PhonePhoto, PracticeRun, Sent
 from kiosk.station import Station
+from kiosk.visit.places import HELP_SCREENS, Place, ScreenId
 from ui import theme
 from ui.screens.base import PictogramList, Screen, scroll_area
 from ui.screens.practice_site import BrowserFrame, SitePage

@@ -26,15 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import N_, _
-from kiosk.practice import (
-    PHONE_PHOTOS,
-    Mail,
-    PhonePhoto,
-    PracticeField,
-    PracticeKind,
-    PracticePage,
-)
+from kiosk.content.practice_sites import PracticeField, PracticeKind, PracticePage
+from kiosk.i18n.translation import N_, _
+from kiosk.practice.run import PHONE_PHOTOS, Mail, PhonePhoto
 from ui import pictograms, theme
 from ui.screens.base import scroll_area
 from ui.unlock_dialog import secret_field

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
-from kiosk.i18n import _, content
-from kiosk.places import ScreenId
+from kiosk.i18n.translation import _, content
 from kiosk.station import Station
+from kiosk.visit.places import ScreenId
 from ui.qr import qr_pixmap
 from ui.recap_button import RecapPrintBlock
 from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk.i18n import _
-from kiosk.places import Place, ScreenId
-from kiosk.resume import CODE_DIGITS
+from kiosk.i18n.translation import _
 from kiosk.station import Station
+from kiosk.visit.places import Place, ScreenId
+from kiosk.visit.resume import CODE_DIGITS
 from ui.digit_pad import DigitPad
 from ui.screens.base import Screen
 from ui.widgets import PictogramButton, WarningBox, text_label

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import _, content
-from kiosk.places import ScreenId
-from kiosk.themes import theme
+from kiosk.content.themes import theme
+from kiosk.i18n.translation import _, content
+from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen
 from ui.widgets import TileItem
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.glossary import terms_of_step
-from kiosk.i18n import _, content, format_number
-from kiosk.navigation import resolve_next
-from kiosk.places import Place, ScreenId
-from kiosk.procedures import Procedure, Step
+from kiosk.content.glossary import terms_of_step
+from kiosk.content.procedures import Procedure, Step
+from kiosk.i18n.translation import _, content, format_number
 from kiosk.station import Station
+from kiosk.visit.navigation import resolve_next
+from kiosk.visit.places import Place, ScreenId
 from ui import pictograms, theme
 from ui.overlay import OverlayPanel
 from ui.screens.base import Screen, scroll_area

@@ -11,9 +11,9 @@ from functools import cache
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 
-from kiosk import i18n
-from kiosk.i18n import N_, Language, Translator
-from kiosk.places import Place, ScreenId
+from kiosk.i18n import translation
+from kiosk.i18n.translation import N_, Language, Translator, _
+from kiosk.visit.places import Place, ScreenId
 from ui.screens.base import Page
 from ui.widgets import PictogramButton, text_label
 
@@ -54,7 +54,7 @@ class WelcomeScreen(Page):
         self._timer.timeout.connect(self._next_greeting)
 
     def refresh(self) -> None:
-        self.start_button.set_text(i18n._(START), i18n._("Choisir sa langue, puis sa démarche."))
+        self.start_button.set_text(_(START), _("Choisir sa langue, puis sa démarche."))
         self._show_greeting()
 
     def enter(self, place: Place) -> None:
@@ -83,7 +83,9 @@ class WelcomeScreen(Page):
     def _show_greeting(self) -> None:
         language = self.languages[self._index % len(self.languages)]
         direction = (
-            Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language.code) else Qt.LayoutDirection.LeftToRight
+            Qt.LayoutDirection.RightToLeft
+            if translation.is_rtl(language.code)
+            else Qt.LayoutDirection.LeftToRight
         )
         for label in (self.greeting, self.invitation):
             label.setLayoutDirection(direction)

@@ -1,0 +1,149 @@
+"""``kiosk content check [PATH]``: everything a mediator can get wrong in a content pack.
+
+Errors (the procedure would be skipped or would break a path): bad keys and types,
+links to steps, procedures, glossary words or pictograms that do not exist,
+unreachable steps, loops with no way out, non-https addresses. Warnings: sentences
+too long for easy reading, missing translations for the languages the pack claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config import BUNDLED_PACK
+from kiosk.content.loader import Catalog, load_catalog
+from kiosk.content.pictogram_names import exists as pictogram_exists
+from kiosk.content.procedures import END, Procedure, Step
+from kiosk.content.walkthrough import cannot_finish, reachable
+from kiosk.i18n.translation import SOURCE_LANGUAGE, Translator
+
+EASY_READ_MAX_WORDS = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" or "warning"
+    source: str  # the file (or pack folder) it is about
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message}"
+
+
+def _where(procedure: Procedure, step: Step | None, field: str) -> str:
+    line = f":{step.line}" if step is not None and step.line else ""
+    prefix = f"steps[{procedure.step_index(step.id)}]." if step is not None else ""
+    return f"{procedure.source_file}{line}: {prefix}{field}"
+
+
+def _procedure_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Finding]:
+    def error(step: Step | None, field: str, problem: str) -> Finding:
+        return Finding("error", procedure.source_file, f"{_where(procedure, step, field)}: {problem}")
+
+    pictograms: list[tuple[Step | None, str, str]] = [(None, "pictogram", procedure.pictogram)]
+    pictograms += [
+        (None, f"before_you_start[{i}].pictogram", c.pictogram)
+        for i, c in enumerate(procedure.before_you_start)
+    ]
+    for term_id in procedure.glossary:
+        if term_id not in catalog.glossary:
+            yield error(None, "glossary", f"no glossary word {term_id!r}")
+    step_ids = {step.id for step in procedure.steps}
+    for step in procedure.steps:
+        pictograms.append((step, "pictogram", step.pictogram))
+        if step.next and step.next != END and step.next not in step_ids:
+            yield error(step, "next", f"no step {step.next!r} in this procedure")
+        for term_id in step.glossary:
+            if term_id not in catalog.glossary:
+                yield error(step, "glossary", f"no glossary word {term_id!r}")
+        for link in step.links:
+            if link not in catalog.procedures:
+                yield error(step, "links", f"no procedure {link!r}")
+        for index, answer in enumerate(step.question.answers if step.question else ()):
+            field = f"question.answers[{index}]"
+            pictograms.append((step, f"{field}.pictogram", answer.pictogram))
+            if answer.next and answer.next != END and answer.next not in step_ids:
+                yield error(step, f"{field}.next", f"no step {answer.next!r} in this procedure")
+            if answer.detour:
+                detour = catalog.procedures.get(answer.detour)
+                if detour is None:
+                    yield error(step, f"{field}.detour", f"no procedure {answer.detour!r}")
+                elif any(a.detour for s in detour.steps for a in (s.question.answers if s.question else ())):
+                    yield error(
+                        step, f"{field}.detour", f"{answer.detour!r} has detours itself; only one level"
+                    )
+    for where, field, name in pictograms:
+        if not pictogram_exists(name):
+            yield error(where, field, f"no pictogram {name!r} (names look like mdi6.home-outline)")
+    reached, stuck = reachable(procedure), cannot_finish(procedure)
+    for step in procedure.steps:
+        if step.id not in reached:
+            yield error(step, "id", f"step {step.id!r} cannot be reached from the first step")
+        elif step.id in stuck:
+            yield error(
+                step, "id", f"from step {step.id!r} the end can never be reached (a loop with no way out)"
+            )
+
+
+def _text_findings(procedure: Procedure, translators: list[Translator]) -> Iterator[Finding]:
+    for text in procedure.texts():
+        for sentence in _SENTENCE_END.split(text):
+            words = len(sentence.split())
+            if words > EASY_READ_MAX_WORDS:
+                yield Finding(
+                    "warning",
+                    procedure.source_file,
+                    f"{procedure.source_file}: sentence of {words} words (easy reading: "
+                    f"{EASY_READ_MAX_WORDS} at most): {sentence[:60]}…",
+                )
+        for translator in translators:
+            if not translator.has(text, "procedures"):
+                yield Finding(
+                    "warning",
+                    procedure.source_file,
+                    f"{procedure.source_file}: no {translator.code} translation: {text[:60]}",
+                )
+
+
+def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
+    """All findings for the catalog (or only for files under ``only_under``)."""
+    findings = [
+        Finding("error", problem.source, str(problem)) for problem in (*catalog.problems, *catalog.degraded)
+    ]
+    languages = sorted({code for pack in catalog.packs for code in pack.languages} - {SOURCE_LANGUAGE})
+    translators = [Translator(code) for code in languages]
+    for procedure in catalog.procedures.values():
+        findings += _procedure_findings(procedure, catalog)
+        findings += _text_findings(procedure, translators)
+    if only_under is not None:
+        root = only_under.resolve()
+        findings = [f for f in findings if Path(f.source).resolve().is_relative_to(root)]
+    return findings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kiosk content", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate the bundled pack, or the pack at PATH")
+    check_parser.add_argument("path", nargs="?", type=Path, help="a content pack folder (has pack.yaml)")
+    args = parser.parse_args(argv)
+    packs = [BUNDLED_PACK] if args.path is None else [BUNDLED_PACK, args.path]
+    catalog = load_catalog(packs)
+    findings = check(catalog, args.path)
+    for finding in findings:
+        print(finding)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    print(f"{len(catalog.procedures)} procedures, {len(catalog.glossary)} glossary words: ", end="")
+    print(f"{errors} errors, {warnings} warnings")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

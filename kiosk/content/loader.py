@@ -1,0 +1,289 @@
+"""Load content packs (a manifest, a glossary, one YAML file per procedure, simulated sites) into a Catalog.
+
+A broken procedure file never stops the kiosk: it is skipped and its problem is
+kept, naming the file, the line and the field, for mediator mode and
+``kiosk content check``. A later pack (a structure's own, or an update from a USB
+stick) overrides or adds procedures and glossary words by id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.config import BUNDLED_PACK
+from kiosk.content.practice_site_reader import parse_practice_site
+from kiosk.content.practice_sites import PracticeSite
+from kiosk.content.procedures import (
+    END,
+    Answer,
+    Channel,
+    ChannelKind,
+    ChecklistItem,
+    GlossaryTerm,
+    LastChecked,
+    Procedure,
+    Question,
+    Step,
+)
+from kiosk.content.reader import IDENTIFIER, ContentReader
+from kiosk.content.themes import THEME_IDS
+from kiosk.content.yaml_source import YamlError, read_yaml
+from kiosk.errors import ContentError
+
+MANIFEST_NAME = "pack.yaml"
+GLOSSARY_NAME = "glossary.yaml"
+PRACTICE_DIR = "practice"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Which keys each kind of mapping accepts, and whether each is required.
+_PROCEDURE_KEYS = {
+    "id": True, "title": True, "summary": True, "theme": True, "organisation": True,
+    "pictogram": True, "urls": True, "estimated_minutes": True, "before_you_start": True,
+    "steps": True, "after": True, "last_checked": True, "channels": False, "glossary": False,
+}  # fmt: skip
+_STEP_KEYS = {
+    "id": True, "title": True, "instruction": True, "pictogram": True, "explain_more": False,
+    "warning": False, "next": False, "question": False, "glossary": False, "links": False,
+    "illustration": False,
+}  # fmt: skip
+_QUESTION_KEYS = {"text": True, "answers": True}
+_ANSWER_KEYS = {"label": True, "pictogram": True, "next": False, "detour": False}
+_CHECKLIST_KEYS = {"text": True, "pictogram": True}
+_CHANNEL_KEYS = {"kind": True, "text": True, "phone": False, "cerfa": False}
+_CHECKED_KEYS = {"date": True, "source": True, "verified_on_site": True}
+_MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True}
+_GLOSSARY_KEYS = {"id": True, "term": True, "definition": True, "forms": False}
+# The fields people read: extracted into procedures.pot and translated when shown.
+TRANSLATABLE_KEYS = frozenset(
+    {
+        "title",
+        "summary",
+        "instruction",
+        "explain_more",
+        "warning",
+        "text",
+        "after",
+        "label",
+        "term",
+        "definition",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PackManifest:
+    id: str
+    version: str
+    date: str
+    languages: tuple[str, ...]
+    path: Path
+
+
+@dataclass
+class Catalog:
+    """Every procedure and glossary word that loaded, and the problems of what did not."""
+
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    problems: list[ContentError] = field(default_factory=list)  # what was skipped, and why
+    degraded: list[ContentError] = field(default_factory=list)  # loaded, but without something
+    packs: list[PackManifest] = field(default_factory=list)
+    practice: dict[str, PracticeSite] = field(default_factory=dict)  # simulated sites, by procedure id
+
+    def in_theme(self, theme_id: str) -> list[Procedure]:
+        return [p for p in self.procedures.values() if p.theme == theme_id]
+
+
+def _step_target(reader: ContentReader, key: str) -> str:
+    value = reader.text(key)
+    if value and value != END and not IDENTIFIER.match(value):
+        raise reader.error(key, f"{value!r} must be a step id or {END!r}")
+    return value
+
+
+def _parse_step(reader: ContentReader, pack_dir: Path | None, degraded: list[ContentError]) -> Step:
+    question = None
+    if "question" in reader.data:
+        question_reader = ContentReader(
+            reader.source, reader.data["question"], _QUESTION_KEYS, reader.at("question")
+        )
+        answers = tuple(
+            Answer(
+                label=a.required_text("label"),
+                pictogram=a.required_text("pictogram"),
+                next=_step_target(a, "next"),
+                detour=a.identifier("detour") if a.text("detour") else "",
+            )
+            for a in question_reader.each("answers", _ANSWER_KEYS)
+        )
+        if len(answers) < 2:
+            raise question_reader.error("answers", "a question needs at least two answers")
+        question = Question(question_reader.required_text("text"), answers)
+        if reader.text("next"):
+            raise reader.error("next", "a step with a question goes where its answers say; remove next")
+    illustration = reader.text("illustration")
+    if illustration:
+        path = (pack_dir / "illustrations" / illustration) if pack_dir else Path(illustration)
+        if illustration.endswith(".svg") and path.is_file():
+            illustration = str(path)
+        else:  # a missing drawing must not cost the person the whole guide
+            degraded.append(
+                reader.error("illustration", f"{illustration!r} is not an .svg file in illustrations/")
+            )
+            illustration = ""
+    return Step(
+        id=reader.identifier("id"),
+        title=reader.required_text("title"),
+        instruction=reader.required_text("instruction"),
+        pictogram=reader.required_text("pictogram"),
+        explain_more=reader.text("explain_more"),
+        warning=reader.text("warning"),
+        next=_step_target(reader, "next"),
+        question=question,
+        glossary=reader.identifiers("glossary"),
+        links=reader.identifiers("links"),
+        illustration=illustration,
+        line=reader.line,
+    )
+
+
+def _parse_last_checked(reader: ContentReader) -> LastChecked:
+    checked = ContentReader(
+        reader.source, reader.data["last_checked"], _CHECKED_KEYS, "last_checked", reader.line
+    )
+    date = str(checked.data["date"])
+    if not _DATE.match(date):
+        raise checked.error("date", f"{date!r} must be a date written YYYY-MM-DD")
+    return LastChecked(date, checked.required_text("source"), checked.flag("verified_on_site"))
+
+
+def parse_procedure(
+    data: object, source: str, pack_dir: Path | None = None, degraded: list[ContentError] | None = None
+) -> Procedure:
+    """Build a Procedure from parsed YAML, or raise ContentError naming the line and field.
+
+    Problems that leave the procedure usable (a missing drawing) go into ``degraded``.
+    """
+    degraded = [] if degraded is None else degraded
+    reader = ContentReader(source, data, _PROCEDURE_KEYS, "")
+    theme_id = reader.required_text("theme")
+    if theme_id not in THEME_IDS:
+        raise reader.error("theme", f"unknown theme {theme_id!r} (one of {', '.join(sorted(THEME_IDS))})")
+    urls = tuple(str(url) for url in reader.items("urls"))
+    for url in urls:
+        if not url.startswith("https://"):
+            raise reader.error("urls", f"{url!r} must start with https://")
+    checklist = tuple(
+        ChecklistItem(item.required_text("text"), item.required_text("pictogram"))
+        for item in reader.each("before_you_start", _CHECKLIST_KEYS)
+    )
+    channels = []
+    for item in reader.each("channels", _CHANNEL_KEYS, required=False):
+        kind = item.required_text("kind")
+        if kind not in set(ChannelKind):
+            raise item.error("kind", f"{kind!r} is not one of {', '.join(ChannelKind)}")
+        channels.append(
+            Channel(ChannelKind(kind), item.required_text("text"), item.text("phone"), item.text("cerfa"))
+        )
+    steps = tuple(_parse_step(step, pack_dir, degraded) for step in reader.each("steps", _STEP_KEYS))
+    seen: set[str] = set()
+    for index, step in enumerate(steps):
+        if step.id in seen:
+            raise ContentError(
+                source, f"step id {step.id!r} is used twice", f"steps[{index}].id", reader.line
+            )
+        seen.add(step.id)
+    return Procedure(
+        id=reader.identifier("id"),
+        title=reader.required_text("title"),
+        summary=reader.required_text("summary"),
+        theme=theme_id,
+        organisation=reader.required_text("organisation"),
+        pictogram=reader.required_text("pictogram"),
+        urls=urls,
+        estimated_minutes=reader.positive_int("estimated_minutes"),
+        before_you_start=checklist,
+        steps=steps,
+        after=reader.required_text("after"),
+        last_checked=_parse_last_checked(reader),
+        channels=tuple(channels),
+        glossary=reader.identifiers("glossary"),
+        source_file=source,
+    )
+
+
+def parse_glossary(data: object, source: str) -> list[GlossaryTerm]:
+    reader = ContentReader(source, data, {"terms": True}, "")
+    terms = []
+    for item in reader.each("terms", _GLOSSARY_KEYS):
+        forms = item.items("forms", required=False)
+        if not all(isinstance(form, str) and form.strip() for form in forms):
+            raise item.error("forms", "expected a list of words")
+        terms.append(
+            GlossaryTerm(
+                id=item.identifier("id"),
+                term=item.required_text("term"),
+                definition=item.required_text("definition"),
+                forms=tuple(form.strip() for form in forms),
+            )
+        )
+    return terms
+
+
+def _load_file(path: Path) -> object:
+    try:
+        return read_yaml(path)
+    except YamlError as error:
+        raise ContentError(str(path), error.problem, line=error.line) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(str(path), f"cannot be read ({error})") from None
+
+
+def load_manifest(pack_dir: Path) -> PackManifest:
+    path = pack_dir / MANIFEST_NAME
+    if not path.is_file():
+        raise ContentError(str(pack_dir), f"not a content pack: {MANIFEST_NAME} is missing")
+    reader = ContentReader(str(path), _load_file(path), _MANIFEST_KEYS, "")
+    return PackManifest(
+        id=reader.identifier("id"),
+        version=str(reader.data["version"]),
+        date=str(reader.data["date"]),
+        languages=tuple(str(code) for code in reader.items("languages")),
+        path=pack_dir,
+    )
+
+
+def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
+    """Load packs in order; a later pack's procedure or word replaces an earlier one with the same id."""
+    catalog = Catalog()
+    for pack_dir in pack_dirs:
+        try:
+            catalog.packs.append(load_manifest(pack_dir))
+        except ContentError as problem:
+            catalog.problems.append(problem)
+            continue
+        glossary_path = pack_dir / GLOSSARY_NAME
+        if glossary_path.is_file():
+            try:
+                for term in parse_glossary(_load_file(glossary_path), str(glossary_path)):
+                    catalog.glossary[term.id] = term
+            except ContentError as problem:
+                catalog.problems.append(problem)
+        for path in sorted((pack_dir / "procedures").glob("*.yaml")):
+            try:
+                procedure = parse_procedure(_load_file(path), str(path), pack_dir, catalog.degraded)
+            except ContentError as problem:
+                catalog.problems.append(problem)
+                continue
+            catalog.procedures[procedure.id] = procedure
+        for path in sorted((pack_dir / PRACTICE_DIR).glob("*.yaml")):
+            try:
+                site = parse_practice_site(_load_file(path), str(path), catalog.procedures)
+            except ContentError as problem:
+                catalog.problems.append(problem)
+                continue
+            catalog.practice[site.procedure_id] = site
+    return catalog

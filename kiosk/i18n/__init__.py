@@ -1,0 +1,1 @@
+"""Languages and translation: the offered languages, gettext catalogs, their status, keyboard layouts."""

@@ -1,0 +1,109 @@
+"""The structure's activity, from the anonymous records: totals, breakdowns, CSV and JSON exports.
+
+One record per visit (see kiosk.store.records): the day, the procedures and their
+themes, the language, the outcome, the autonomy level a mediator recorded, the
+duration bracket and the number of help requests. docs/STATISTICS.md maps each
+field to the categories of the mediation activity reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+# The anonymous activity record, field by field (docs/STATISTICS.md explains each one); the store
+# keeps one per visit in a table of these columns.
+ACTIVITY_FIELDS = (
+    "day",
+    "language",
+    "mode",
+    "procedures",
+    "themes",
+    "outcome",
+    "autonomy",
+    "duration_bracket",
+    "help_requests",
+    "referral",
+    "practice_mistakes",
+)
+
+
+@dataclass
+class Summary:
+    visits: int = 0
+    completed: int = 0
+    with_help: int = 0
+    help_requests: int = 0
+    per_day: Counter[str] = field(default_factory=Counter)
+    per_procedure: Counter[str] = field(default_factory=Counter)
+    per_theme: Counter[str] = field(default_factory=Counter)
+    per_language: Counter[str] = field(default_factory=Counter)
+    per_autonomy: Counter[str] = field(default_factory=Counter)
+    per_duration: Counter[str] = field(default_factory=Counter)
+    per_mode: Counter[str] = field(default_factory=Counter)
+    per_practice_mistake: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def completion_percent(self) -> int:
+        return round(100 * self.completed / self.visits) if self.visits else 0
+
+
+def summarize(records: list[dict[str, Any]]) -> Summary:
+    summary = Summary()
+    for record in records:
+        summary.visits += 1
+        summary.completed += record["outcome"] == "completed"
+        summary.help_requests += int(record["help_requests"])
+        summary.with_help += int(record["help_requests"]) > 0
+        summary.per_day[record["day"]] += 1
+        summary.per_language[record["language"]] += 1
+        summary.per_autonomy[record.get("autonomy") or "not_recorded"] += 1
+        summary.per_duration[record["duration_bracket"]] += 1
+        for procedure in record["procedures"] or ["none"]:
+            summary.per_procedure[procedure] += 1
+        for theme in record["themes"]:
+            summary.per_theme[theme] += 1
+        summary.per_mode[record["mode"]] += 1
+        for mistake in record.get("practice_mistakes") or []:
+            summary.per_practice_mistake[mistake] += 1
+    return summary
+
+
+def to_csv(records: list[dict[str, Any]]) -> str:
+    """One line per visit; lists (procedures, themes) joined with "|"."""
+    output = io.StringIO()
+    writer = csv.DictWriter(output, fieldnames=ACTIVITY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = {key: record.get(key) for key in ACTIVITY_FIELDS}
+        row["procedures"] = "|".join(record["procedures"])
+        row["themes"] = "|".join(record["themes"])
+        row["practice_mistakes"] = "|".join(record.get("practice_mistakes") or [])
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return output.getvalue()
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    summary = summarize(records)
+    return json.dumps(
+        {
+            "visits": summary.visits,
+            "completed": summary.completed,
+            "help_requests": summary.help_requests,
+            "per_day": dict(sorted(summary.per_day.items())),
+            "per_procedure": dict(summary.per_procedure.most_common()),
+            "per_theme": dict(summary.per_theme.most_common()),
+            "per_language": dict(summary.per_language.most_common()),
+            "per_autonomy": dict(summary.per_autonomy.most_common()),
+            "per_duration": dict(summary.per_duration.most_common()),
+            "per_mode": dict(summary.per_mode.most_common()),
+            "per_practice_mistake": dict(summary.per_practice_mistake.most_common()),
+            "records": [{key: record.get(key) for key in ACTIVITY_FIELDS} for record in records],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,286 @@
+"""The station's use of the store: save as the person moves, forget them when they leave.
+
+This is where the store's failures become decisions. A store that cannot be read
+is moved aside (never deleted) and a fresh one started; a full disk means the
+kiosk goes on without saving. Either way the person is not interrupted, and a
+notice is left for the mediator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from kiosk.content.loader import Catalog
+from kiosk.errors import EnvironmentFault
+from kiosk.secret import Secret
+from kiosk.store.database import RETENTION_DEFAULTS, Store, StoreError, StoreFull, StoreUnreadable
+from kiosk.store.key import StationSecretMismatch, StorePaths
+from kiosk.store.records import activity_record, help_request_rows, session_record
+from kiosk.visit.places import Place
+from kiosk.visit.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
+from kiosk.visit.resume import code_digest, new_code, resume_state
+from kiosk.visit.session import Session
+
+log = logging.getLogger(__name__)
+
+DAY = 86400.0
+RESUME_TRIES = 5
+RESUME_LOCK_S = 300.0
+_PEPPER = "resume_code_pepper"
+T = TypeVar("T")
+
+
+def open_with(paths: StorePaths, keys: list[tuple[bytes, bool]]) -> Store | None:
+    """Open the store with whichever candidate key it really has, finishing or dropping a key change.
+
+    None when no key opens it (damaged, foreign, or locked with a key that is gone).
+    """
+    for key, pending in keys:
+        try:
+            store = Store.open(paths.database, key)
+        except StoreUnreadable:
+            continue
+        if pending:
+            paths.keys.finish_change()
+        elif paths.keys.pending_params.exists():
+            paths.keys.abandon_change()
+        return store
+    return None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the mediator must know about the station (not about a person)."""
+
+    at: float
+    message: str
+
+
+@dataclass
+class RecordKeeper:
+    store: Store | None
+    catalog: Catalog
+    clock: Callable[[], float] = time.time
+    notices: list[Notice] = field(default_factory=list)
+    _failing: bool = False
+    _wrong_codes: int = 0
+    _locked_until: float = 0.0
+
+    @property
+    def keeps_records(self) -> bool:
+        """True when progress can be saved (a store is open and the disk takes writes)."""
+        return self.store is not None and not self._failing
+
+    # Opening -------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        paths: StorePaths,
+        catalog: Catalog,
+        passphrase: Secret | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> RecordKeeper:
+        """Open the store, or start a fresh one beside an unreadable one; never stops the kiosk.
+
+        A wrong or missing passphrase is the one error that comes out (the mediator
+        types it again): ``PassphraseNeeded`` or ``WrongPassphrase``.
+        """
+        keeper = cls(None, catalog, clock)
+        try:
+            keeper.store = keeper._open_or_replace(paths, passphrase)
+        except StoreFull as error:
+            keeper._tell("Le disque est plein : le kiosque fonctionne sans rien enregistrer.", error)
+        except (StoreError, EnvironmentFault) as error:
+            keeper._tell("Le stockage est indisponible : le kiosque fonctionne sans rien enregistrer.", error)
+        if keeper.store is not None:
+            keeper._forget_leftover_sessions()
+            keeper._purge()
+        return keeper
+
+    def _open_or_replace(self, paths: StorePaths, passphrase: Secret | None) -> Store:
+        try:
+            keys = paths.keys.unlock(passphrase)
+        except StationSecretMismatch as error:
+            self._move_aside(paths, error, with_key=True)
+            keys = paths.keys.unlock(passphrase)
+        store = open_with(paths, keys)
+        if store is not None:
+            return store
+        self._move_aside(paths, StoreUnreadable(f"{paths.database} cannot be read"), with_key=False)
+        store = Store.open(paths.database, keys[0][0])
+        for notice in self.notices:
+            store.journal("store.moved_aside", {"notice": notice.message}, notice.at)
+        return store
+
+    def _move_aside(self, paths: StorePaths, error: Exception, with_key: bool) -> None:
+        """Keep an unreadable store under another name (its data may still be recovered) and say so."""
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(self.clock()))
+        database = paths.database
+        files = [database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm"))]
+        if with_key:
+            files.append(paths.keys.params)
+        moved = False
+        for path in files:
+            if path.exists():
+                path.rename(path.with_name(f"{path.name}.unreadable-{stamp}"))
+                moved = True
+        if moved:
+            self._tell(
+                "Les données enregistrées ne pouvaient pas être lues : elles sont mises de côté, "
+                "le kiosque repart avec un stockage neuf.",
+                error,
+            )
+
+    def _tell(self, message: str, error: Exception) -> None:
+        log.error("%s (%s)", message, error)
+        self.notices.append(Notice(self.clock(), message))
+
+    # While the person is here ------------------------------------------------------
+    def save(self, session: Session) -> None:
+        """Write the session as it is now (called on every move)."""
+        self._attempt(
+            lambda store: store.save_session(
+                session_record(session), help_request_rows(session), self.clock()
+            )
+        )
+
+    def keep_for_later(self, session: Session, history: tuple[Place, ...], current: Place) -> Secret | None:
+        """Keep what is needed to carry on another day; returns the code, or None if nothing can be saved."""
+        if not self.keeps_records:
+            return None
+        state = resume_state(session, history, current)
+        now = self.clock()
+
+        def keep(store: Store) -> Secret:
+            expires = now + store.retention_days("resume_days") * DAY
+            pepper = self._pepper(store)
+            code = new_code()
+            while store.has_resume(code_digest(code, pepper)):
+                code = new_code()
+            store.keep_for_resume(code_digest(code, pepper), state, now, expires)
+            return code
+
+        return self._attempt(keep)
+
+    def resume_until(self) -> str:
+        """The day (YYYY-MM-DD) until which progress kept now can be taken back."""
+        days = int(self.setting("resume_days", RETENTION_DEFAULTS["resume_days"]))
+        return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()
+
+    def resume(self, code: Secret) -> dict[str, object] | None:
+        """The state kept under this code, or None; five wrong codes lock resuming for five minutes."""
+        store = self.store
+        if store is None or self.resume_locked():
+            return None
+        state = self._attempt(
+            lambda store: store.take_resume(code_digest(code, self._pepper(store)), self.clock())
+        )
+        if self.store is None:
+            return None  # the store failed meanwhile: that was no wrong code
+        if state is None:
+            self._wrong_codes += 1
+            if self._wrong_codes >= RESUME_TRIES:
+                self._locked_until = self.clock() + RESUME_LOCK_S
+                self._wrong_codes = 0
+                detail = {"seconds": RESUME_LOCK_S}
+                self._attempt(lambda store: store.journal("resume.locked", detail, self.clock()))
+        else:
+            self._wrong_codes = 0
+        return state
+
+    def resume_locked(self) -> bool:
+        return self.clock() < self._locked_until
+
+    # When the person leaves ------------------------------------------------------------
+    def end(self, session: Session, kept: bool = False) -> None:
+        """Delete everything of the session and keep only its anonymous activity record."""
+        record = session_record(session)
+        activity = activity_record(record, self.clock(), self.catalog, kept)
+
+        def forget(store: Store) -> None:
+            store.end_session(session.id, activity)
+            store.checkpoint()
+
+        self._attempt(forget)
+        self._purge()  # a kiosk may run for weeks: expired records go at the end of each visit too
+
+    # For the mediator ---------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting kept in the store, or ``default`` (also when there is no store)."""
+        value = self._attempt(lambda store: store.setting(key))
+        return default if value is None else value
+
+    def change_setting(self, key: str, value: Any) -> bool:
+        """Change a setting (journaled); False when it could not be saved."""
+
+        def change(store: Store) -> bool:
+            store.change_setting(key, value, self.clock())
+            return True
+
+        return bool(self._attempt(change))
+
+    def structure_settings(self) -> dict[str, Any]:
+        """The structure's name, address and directory of help places (empty without a store)."""
+        keys = (STRUCTURE_NAME, STRUCTURE_ADDRESS, HELP_PLACES)
+        return self._attempt(lambda store: {key: store.setting(key) for key in keys}) or {}
+
+    def add_note(self, session: Session, text: str) -> bool:
+        """Keep a mediator's note with the session (it goes when the session goes)."""
+
+        def write(store: Store) -> bool:
+            store.save_session(session_record(session), help_request_rows(session), self.clock())
+            store.add_note(session.id, text, self.clock())
+            return True
+
+        return bool(self._attempt(write))
+
+    def notes(self, session: Session) -> list[str]:
+        return self._attempt(lambda store: store.notes(session.id)) or []
+
+    def _forget_leftover_sessions(self) -> None:
+        """Sessions still in the store at start-up belong to people gone when the kiosk stopped."""
+
+        def forget_all(store: Store) -> int:
+            session_ids = store.session_ids()
+            for session_id in session_ids:
+                record = store.session(session_id)
+                if record is not None:
+                    store.end_session(session_id, activity_record(record, record["updated_at"], self.catalog))
+            store.checkpoint()
+            return len(session_ids)
+
+        if self._attempt(forget_all):
+            log.info("sessions left by an earlier stop were erased")
+
+    def _purge(self) -> None:
+        counts = self._attempt(lambda store: store.purge(self.clock()))
+        if counts and any(counts.values()):
+            log.info("retention: purged %s", counts)
+
+    @staticmethod
+    def _pepper(store: Store) -> bytes:
+        return store.station_token(_PEPPER)
+
+    def _attempt(self, action: Callable[[Store], T]) -> T | None:
+        """Run a store action; on failure the kiosk goes on without saving and the mediator is told."""
+        store = self.store
+        if store is None:
+            return None
+        try:
+            result = action(store)
+        except StoreFull as error:
+            if not self._failing:
+                self._tell("Le disque est plein : le kiosque continue sans rien enregistrer.", error)
+            self._failing = True
+            return None
+        except StoreError as error:
+            self._tell("Le stockage a une panne : le kiosque continue sans rien enregistrer.", error)
+            self.store = None
+            return None
+        self._failing = False
+        return result

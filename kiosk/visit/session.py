@@ -1,0 +1,94 @@
+"""The person at the terminal, for this visit only: language, progress, help asked, timing.
+
+Nothing here is a credential and nothing here outlives the visit unless the
+person chooses to keep it (the encrypted store persists ``to_dict()``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+
+from kiosk.visit.help_desk import HelpRequest
+
+TEXT_SIZES = (1.0, 1.25, 1.5)
+VOLUMES = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass
+class Session:
+    language: str
+    id: str = field(default_factory=lambda: os.urandom(16).hex())  # random, tied to nobody
+    started_at: float = field(default_factory=time.time)
+    text_size: int = 0
+    auto_read: bool = True  # read each screen aloud when it opens
+    slow_speech: bool = False
+    volume: int = len(VOLUMES) - 1
+    muted: bool = False
+    steps_reached: dict[str, list[str]] = field(default_factory=dict)
+    completed: list[str] = field(default_factory=list)
+    help_requests: list[HelpRequest] = field(default_factory=list)
+    seconds_per_step: dict[str, float] = field(default_factory=dict)
+    autonomy: str | None = None  # recorded by a mediator: see kiosk.mediation.timeline.Autonomy
+    referral: str | None = None  # the help place a mediator sent the person to (from the directory)
+    practised: list[str] = field(default_factory=list)  # procedures rehearsed on a simulated site
+    practice_mistakes: list[str] = field(default_factory=list)  # kinds of mistakes made there, never values
+    _step_key: str = ""
+    _entered_at: float = 0.0
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES[self.text_size]
+
+    def cycle_text_size(self) -> None:
+        self.text_size = (self.text_size + 1) % len(TEXT_SIZES)
+
+    @property
+    def volume_level(self) -> float:
+        return VOLUMES[self.volume]
+
+    def change_volume(self, step: int) -> None:
+        self.volume = min(max(self.volume + step, 0), len(VOLUMES) - 1)
+
+    def enter(self, procedure_id: str, step_id: str, now: float) -> None:
+        """Note that a place was entered; time on the previous step is added up."""
+        if self._step_key:
+            spent = now - self._entered_at
+            self.seconds_per_step[self._step_key] = self.seconds_per_step.get(self._step_key, 0) + spent
+        self._step_key = f"{procedure_id}/{step_id}" if step_id else ""
+        self._entered_at = now
+        if step_id:
+            reached = self.steps_reached.setdefault(procedure_id, [])
+            if step_id not in reached:
+                reached.append(step_id)
+
+    def seconds_on_current_step(self, now: float) -> int:
+        if not self._step_key:
+            return 0
+        return int(now - self._entered_at + self.seconds_per_step.get(self._step_key, 0))
+
+    def mark_completed(self, procedure_id: str) -> None:
+        if procedure_id not in self.completed:
+            self.completed.append(procedure_id)
+
+    def record_practice(self, procedure_id: str, mistake_kinds: list[str]) -> None:
+        """Note a practice run: which procedure, and the kinds of mistakes made (each once)."""
+        if procedure_id not in self.practised:
+            self.practised.append(procedure_id)
+        for kind in mistake_kinds:
+            if kind not in self.practice_mistakes:
+                self.practice_mistakes.append(kind)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at,
+            "language": self.language,
+            "steps_reached": {k: list(v) for k, v in self.steps_reached.items()},
+            "completed": list(self.completed),
+            "help_tickets": [r.ticket for r in self.help_requests],
+            "seconds_per_step": dict(self.seconds_per_step),
+            "practised": list(self.practised),
+            "practice_mistakes": list(self.practice_mistakes),
+        }
