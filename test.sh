@@ -9,5 +9,7 @@ say "ruff"
 .venv/bin/ruff check .
 say "mypy"
 .venv/bin/mypy
+say "import contracts"
+.venv/bin/lint-imports --no-cache
 say "pytest"
 exec .venv/bin/python -m pytest "$@"

@@ -20,10 +20,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from bench.installed_station import open_installed_kiosk  # noqa: E402
-from kiosk.content.walkthrough import all_paths  # noqa: E402
+from bench.installed_station import open_installed_kiosk
+from kiosk.content.walkthrough import all_paths
 
 
 def main() -> int:

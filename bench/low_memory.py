@@ -170,6 +170,7 @@ def main() -> int:
             cwd=ROOT,
             capture_output=True,
             text=True,
+            check=False,  # its exit code is read below
         )
         for line in child.stdout.splitlines():
             print(line)

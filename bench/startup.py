@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.installed_station import install  # noqa: E402
+from bench.installed_station import install
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +107,7 @@ def main() -> None:
     station = Path(tempfile.mkdtemp())
     install(station)
     kiosk_s, kiosk_kb, ready_s = run(KIOSK, runs, lambda: station)
-    first_s, first_kb, first_ready_s = run(KIOSK, runs, lambda: Path(tempfile.mkdtemp()))
+    first_s, _first_kb, first_ready_s = run(KIOSK, runs, lambda: Path(tempfile.mkdtemp()))
     print(f"bare PySide6 window   {bare_s * 1000:7.0f} ms  {bare_kb / 1024:6.1f} MB")
     print(f"kiosk welcome screen  {kiosk_s * 1000:7.0f} ms  {kiosk_kb / 1024:6.1f} MB (peak once ready)")
     print(f"ratio kiosk / bare    {kiosk_s / bare_s:7.2f} x   {kiosk_kb / bare_kb:6.2f} x")

@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.config import Config  # noqa: E402
-from kiosk.content.loader import load_catalog  # noqa: E402
-from kiosk.content.walkthrough import all_paths  # noqa: E402
-from kiosk.station import Station  # noqa: E402
-from kiosk.store.database import Store  # noqa: E402
-from kiosk.store.key import StorePaths  # noqa: E402
-from kiosk.store.record_keeper import RecordKeeper  # noqa: E402
+from kiosk.config import Config
+from kiosk.content.loader import load_catalog
+from kiosk.content.walkthrough import all_paths
+from kiosk.station import Station
+from kiosk.store.database import Store
+from kiosk.store.key import StorePaths
+from kiosk.store.record_keeper import RecordKeeper
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -83,7 +83,7 @@ def main() -> int:
     parser.add_argument("--opens", type=int, default=10)
     parser.add_argument("--saves", type=int, default=1000)
     parser.add_argument(
-        "--dir", default="/var/tmp", help="where to create the store (a real disk, not tmpfs)"
+        "--dir", default="/var/tmp", help="where to create the store (a real disk, not tmpfs)"  # noqa: S108 - a bench
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:

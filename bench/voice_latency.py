@@ -16,16 +16,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from kiosk import i18n  # noqa: E402
-from kiosk.config import Config  # noqa: E402
-from kiosk.visit.places import Place, ScreenId  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.opening import build_station  # noqa: E402
-from ui.voice_player import QtSpeaker  # noqa: E402
-from voice.synthesizer import NORMAL_RATE, EspeakSynthesizer  # noqa: E402
+from kiosk.config import Config
+from kiosk.i18n import translation
+from kiosk.visit.places import Place, ScreenId
+from ui.app import create_application
+from ui.main_window import MainWindow
+from ui.opening import build_station
+from ui.voice_player import QtSpeaker
+from voice.synthesizer import NORMAL_RATE, EspeakSynthesizer
 
 SAMPLE = "Touchez le bouton pour créer votre compte. Vous recevez un code par SMS."
 
@@ -54,7 +54,7 @@ def screen_to_first_audio(window: MainWindow, speaker: QtSpeaker, places: list[P
 
 def synthesis_ms(language_code: str, runs: int = 5) -> float:
     engine = EspeakSynthesizer()
-    voice = i18n.language(language_code).espeak_voice
+    voice = translation.language(language_code).espeak_voice
     out = Path(tempfile.mkdtemp()) / "sample.wav"
     engine.synthesize("Bonjour.", voice, NORMAL_RATE, out)  # start the worker
     timings = []
@@ -92,7 +92,7 @@ def main() -> None:
     print(f"  cached           median {statistics.median(warm):6.1f} ms   worst {max(warm):6.1f} ms")
     print(f"  ratio            {statistics.median(cold) / statistics.median(warm):6.1f} x")
     print(f"synthesis of a {len(SAMPLE.split())}-word sentence, per language (warm worker, median of 5)")
-    for language in i18n.LANGUAGES:
+    for language in translation.LANGUAGES:
         print(f"  {language.code}  {language.espeak_voice:8} {synthesis_ms(language.code):6.1f} ms")
     speaker.close()
 

@@ -13,6 +13,9 @@ from kiosk.i18n.translation import N_
 
 APP_DIR_NAME = "france-services-kiosk"
 BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"  # the procedures shipped with the kiosk
+# Shorter delays would end a visit while the person is still reading.
+MIN_IDLE_TIMEOUT_S = 10
+MIN_IDLE_WARNING_S = 5
 
 
 def default_data_dir() -> Path:
@@ -63,5 +66,5 @@ class Config:
     )
 
     def __post_init__(self) -> None:
-        if self.idle_timeout_s < 10 or self.idle_warning_s < 5:
+        if self.idle_timeout_s < MIN_IDLE_TIMEOUT_S or self.idle_warning_s < MIN_IDLE_WARNING_S:
             raise ValueError("idle timeout must be at least 10 s and the warning at least 5 s")

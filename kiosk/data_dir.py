@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 from pathlib import Path
 
 from kiosk.errors import EnvironmentFault
@@ -36,7 +35,7 @@ def configure_logging(data_dir: Path) -> None:
     handler = logging.handlers.RotatingFileHandler(
         log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
-    os.chmod(log_dir / LOG_NAME, 0o600)
+    (log_dir / LOG_NAME).chmod(0o600)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)

@@ -1,12 +1,15 @@
-"""The core and the voice layer never pull in Qt (STYLE.md: ui -> voice -> kiosk)."""
+"""The layers hold: the core and the voice never pull in Qt, and a wrong import arrow fails the build."""
 
 from __future__ import annotations
 
 import pkgutil
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import kiosk
 import voice
@@ -49,3 +52,41 @@ def test_core_sources_never_name_qt_or_the_ui() -> None:
 def test_voice_imports_only_the_core() -> None:
     pattern = re.compile(r"^\s*(from|import)\s+ui\b", re.MULTILINE)
     assert not any(pattern.search(p.read_text(encoding="utf-8")) for p in (ROOT / "voice").rglob("*.py"))
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    lint = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run(
+        [str(lint), "--no-cache", "--config", str(root / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+    )
+
+
+def test_the_import_contracts_hold() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "wrong_import", "broken"),
+    [
+        ("kiosk/content/themes.py", "import ui.theme", "ui -> voice -> kiosk"),
+        ("kiosk/content/themes.py", "import kiosk.visit.places", "Inside the core"),
+        ("kiosk/visit/places.py", "import kiosk.store.database", "Inside the core"),
+        ("kiosk/secret.py", "import kiosk.content.themes", "The ground of the core"),
+        ("voice/speaker.py", "import PySide6.QtCore", "Only the screens load Qt"),
+    ],
+)
+def test_a_wrong_arrow_breaks_the_build(tmp_path: Path, module: str, wrong_import: str, broken: str) -> None:
+    for package in ("kiosk", "voice", "ui"):
+        skip = shutil.ignore_patterns("__pycache__", "*.mo")
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=skip)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    target = tmp_path / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{wrong_import}\n", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert broken in result.stdout.split("Broken contracts", 1)[-1]

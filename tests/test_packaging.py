@@ -33,7 +33,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     for language in translation.offered_languages():
         if language.code != translation.SOURCE_LANGUAGE:
             for domain in translation.DOMAINS:
-                assert f"kiosk/locale/{language.code}/LC_MESSAGES/{domain}.mo" in names
+                assert f"kiosk/i18n/locale/{language.code}/LC_MESSAGES/{domain}.mo" in names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
@@ -52,7 +52,9 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     )
     assert version.returncode == 0 and "kiosk 0.1.0" in version.stdout
     probe = (
-        "import kiosk, ui; from kiosk import i18n; from kiosk.content.loader import load_catalog\n"
+        "import kiosk, ui\n"
+        "from kiosk.i18n import translation\n"
+        "from kiosk.content.loader import load_catalog\n"
         "assert 'site-packages' in kiosk.__file__ and 'site-packages' in ui.__file__\n"
         f"c = load_catalog(); assert len(c.procedures) == {len(load_catalog().procedures)}, c.problems\n"
         "assert not c.problems and c.glossary\n"

@@ -135,7 +135,7 @@ FAKE_WHEELS = [
 
 
 def project_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as file:
+    with (ROOT / "pyproject.toml").open("rb") as file:
         return str(tomllib.load(file)["project"]["version"])
 
 

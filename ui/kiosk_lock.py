@@ -32,7 +32,8 @@ class KioskLock(QObject):
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.setAcceptDrops(False)
         app = QApplication.instance()
-        assert app is not None
+        if app is None:
+            raise RuntimeError("create the QApplication before locking the kiosk")
         app.installEventFilter(self)
         if hide_pointer:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)

@@ -23,18 +23,18 @@ from kiosk.visit.places import WELCOME, Place, ScreenId
 from kiosk.visit.session import TEXT_SIZES
 from ui import theme
 from ui.nav_bar import NavBar
-from ui.overlay import OverlayPanel
 from ui.screens import screen_class
 from ui.screens.base import Page
 from ui.screens.welcome import WelcomeScreen
 from ui.voice_panel import VoicePanel
+from ui.widgets.overlay import OverlayPanel
 from voice.speaker import SilentSpeaker, Speaker
 
 if TYPE_CHECKING:
     from kiosk.station import Station
-    from ui.mediator_panel import MediatorPanel
-    from ui.on_screen_keyboard import OnScreenKeyboard
+    from ui.mediator.panel import MediatorPanel
     from ui.voice_player import QtSpeaker
+    from ui.widgets.on_screen_keyboard import OnScreenKeyboard
 
 # Built right after the first paint; the others (practice, help, mediator mode...) when first needed.
 BUILT_AHEAD = (ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.SITUATION, ScreenId.INTRO, ScreenId.STEP)
@@ -132,7 +132,8 @@ class MainWindow(QWidget):
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
         app = QApplication.instance()
-        assert app is not None, "create the QApplication first"
+        if app is None:
+            raise RuntimeError("create the QApplication first")
         app.installEventFilter(self)
 
         self._events = CoreEvents(self)
@@ -150,7 +151,7 @@ class MainWindow(QWidget):
 
     def _keyboard(self) -> OnScreenKeyboard:
         """The on-screen keyboard: it follows the focus, so it is there as soon as the station opens."""
-        from ui.on_screen_keyboard import OnScreenKeyboard  # loaded after the first paint
+        from ui.widgets.on_screen_keyboard import OnScreenKeyboard  # loaded after the first paint
 
         return OnScreenKeyboard(self)
 
@@ -178,7 +179,7 @@ class MainWindow(QWidget):
 
     @cached_property
     def mediator_panel(self) -> MediatorPanel:
-        from ui.mediator_panel import MediatorPanel  # loaded after the first paint: 30 ms of imports
+        from ui.mediator.panel import MediatorPanel  # loaded after the first paint: 30 ms of imports
 
         panel = MediatorPanel(self, self.station, self.station.config.data_dir / "exports")
         panel.settings_page.settings_changed.connect(self._apply_station_settings)
@@ -209,7 +210,8 @@ class MainWindow(QWidget):
     @property
     def current_screen(self) -> Page:
         widget = self.stack.currentWidget()
-        assert isinstance(widget, Page)
+        if not isinstance(widget, Page):
+            raise TypeError(f"{widget!r} in the screen stack is not a Page")
         return widget
 
     def show_screen(self, place: Place) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout
 from kiosk.i18n.translation import _
 from kiosk.mediation.knock import KnockGesture
 from kiosk.visit.places import LEAVING_SCREENS, Place, ScreenId
-from ui import pictograms
-from ui.widgets import PictogramButton
+from ui.widgets import pictograms
+from ui.widgets.blocks import PictogramButton
 
 
 class NavBar(QFrame):

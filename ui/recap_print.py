@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from kiosk.i18n import translation
 from kiosk.i18n.translation import _
 from kiosk.visit.recap import Recap
-from ui.qr import qr_pixmap
+from ui.widgets.qr import qr_pixmap
 
 QR_PRINT_PX = 220
 # Not the screen's Naskh: Noto Sans Arabic's ligatures map back to their letters in a PDF, so the

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,8 +150,8 @@ def _practice_tour(window: object) -> Iterator[str]:
     from kiosk.content.practice_sites import PracticeKind
     from kiosk.practice.run import PHONE_PHOTOS
     from ui.main_window import MainWindow
-    from ui.screens.practice import PracticeScreen
-    from ui.screens.practice_site import CHECKED
+    from ui.practice.screen import PracticeScreen
+    from ui.practice.site import CHECKED
 
     assert isinstance(window, MainWindow)
     visit = window.station.visit
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=Path(os.environ.get("TMPDIR", "/tmp")) / "kiosk-screenshots",
+        default=Path(tempfile.gettempdir()) / "kiosk-screenshots",
     )
     args = parser.parse_args(argv)
     languages = args.lang or [language.code for language in translation.offered_languages()]

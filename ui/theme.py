@@ -92,7 +92,7 @@ def stylesheet(scale: float = 1.0) -> str:
 def relative_luminance(colour: tuple[int, int, int]) -> float:
     def channel(value: int) -> float:
         c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4  # noqa: PLR2004 WCAG 2 formula
 
     r, g, b = (channel(v) for v in colour)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b

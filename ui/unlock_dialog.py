@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n.translation import _
 from kiosk.secret import Secret
-from ui.on_screen_keyboard import OnScreenKeyboard
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.on_screen_keyboard import OnScreenKeyboard
 
 
 def secret_field() -> QLineEdit:

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.i18n.translation import _
 from kiosk.visit.session import VOLUMES, Session
-from ui.overlay import OverlayPanel
-from ui.widgets import PictogramButton
+from ui.widgets.blocks import PictogramButton
+from ui.widgets.overlay import OverlayPanel
 
 
 class VoicePanel(OverlayPanel):
@@ -43,22 +43,26 @@ class VoicePanel(OverlayPanel):
         self._fill()
         self.present(_("La voix"), self._level(), _("Fermer"), _("Fermer les réglages de la voix."))
 
+    @property
+    def session(self) -> Session:
+        """The session whose voice the panel sets: there is one once the panel is open."""
+        if self._session is None:
+            raise RuntimeError("the voice panel is used before open_for()")
+        return self._session
+
     def _update(self, **settings: bool) -> None:
-        assert self._session is not None
         for name, value in settings.items():
-            setattr(self._session, name, value)
+            setattr(self.session, name, value)
         self._fill()
         self.changed.emit()
 
     def _volume(self, step: int) -> None:
-        assert self._session is not None
-        self._session.change_volume(step)
+        self.session.change_volume(step)
         self._fill()
         self.changed.emit()
 
     def _fill(self) -> None:
-        session = self._session
-        assert session is not None
+        session = self.session
         self.auto_read.setChecked(session.auto_read)
         self.auto_read.set_text(
             _("Lire chaque écran : oui") if session.auto_read else _("Lire chaque écran : non"),
@@ -82,8 +86,7 @@ class VoicePanel(OverlayPanel):
         )
 
     def _level(self) -> str:
-        assert self._session is not None
-        return _("Volume {level} sur {levels}").format(level=self._session.volume + 1, levels=len(VOLUMES))
+        return _("Volume {level} sur {levels}").format(level=self.session.volume + 1, levels=len(VOLUMES))
 
     def spoken_texts(self) -> list[str]:
         return [self.heading.text(), self.message.text()]

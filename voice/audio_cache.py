@@ -43,7 +43,7 @@ class AudioCache:
         """Move a finished WAV into the cache; the oldest entries go when over the size bound."""
         target = self.path(key, personal)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.replace(written, target)
+        written.replace(target)
         if not personal:
             self._trim()
         return target

@@ -25,6 +25,7 @@ _URL = re.compile(
 _PHONE = re.compile(r"\b0(?:\s?\d){9}\b")
 # ...or a short service number (39 49, 3230, 36 46, 33 700): 4 or 5 digits starting with 3.
 _SERVICE = re.compile(r"\b3\d\s?\d{2}\d?\b")
+SHORT_NUMBER_DIGITS = 4  # said in pairs ("39 49"); a 5-digit one as its first pair and the rest
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _say_phone(match: re.Match[str]) -> str:
 
 def _say_service(match: re.Match[str]) -> str:
     digits = re.sub(r"\s", "", match.group(0))
-    return _pairs(digits) if len(digits) == 4 else f"{digits[:2]} {digits[2:]}"
+    return _pairs(digits) if len(digits) == SHORT_NUMBER_DIGITS else f"{digits[:2]} {digits[2:]}"
 
 
 def speakable(text: str, language: str) -> str:

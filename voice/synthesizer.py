@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 NORMAL_RATE = 165  # words per minute: espeak's 200 is too fast for people who struggle
 SLOW_RATE = 115
+ATTEMPTS = 2  # a worker that dies twice on one sentence is not restarted for it a third time
 
 
 class EspeakSynthesizer:
@@ -36,12 +37,13 @@ class EspeakSynthesizer:
     def synthesize(self, text: str, voice: str, rate: int, out: Path) -> None:
         """Write ``text`` spoken by ``voice`` at ``rate`` words per minute into ``out`` (WAV)."""
         with self._lock:
-            for attempt in (1, 2):
+            for attempt in range(1, ATTEMPTS + 1):
                 process = self._ensure_process()
                 self._next_id += 1
                 request = {"id": self._next_id, "text": text, "voice": voice, "rate": rate, "out": str(out)}
                 try:
-                    assert process.stdin is not None
+                    if process.stdin is None:
+                        raise RuntimeError("the speech worker was started without a pipe")
                     process.stdin.write(json.dumps(request) + "\n")
                     process.stdin.flush()
                     answer = self._read_answer(process)
@@ -49,7 +51,7 @@ class EspeakSynthesizer:
                     log.warning("speech worker failed (%s); restarting it", type(error).__name__)
                     self._kill()
                     self.restarts += 1
-                    if attempt == 2:
+                    if attempt == ATTEMPTS:
                         raise SpeechUnavailable(f"the speech worker failed twice: {error}") from None
                     continue
                 if not answer.get("ok"):
@@ -90,7 +92,8 @@ class EspeakSynthesizer:
         return self._process
 
     def _read_answer(self, process: subprocess.Popen[str]) -> dict[str, object]:
-        assert process.stdout is not None
+        if process.stdout is None:
+            raise RuntimeError("the speech worker was started without a pipe")
         deadline = time.monotonic() + self.timeout_s
         with selectors.DefaultSelector() as selector:
             selector.register(process.stdout, selectors.EVENT_READ)

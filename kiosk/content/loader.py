@@ -37,6 +37,7 @@ MANIFEST_NAME = "pack.yaml"
 GLOSSARY_NAME = "glossary.yaml"
 PRACTICE_DIR = "practice"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MIN_ANSWERS = 2  # a question with one answer is not a question
 
 # Which keys each kind of mapping accepts, and whether each is required.
 _PROCEDURE_KEYS = {
@@ -119,7 +120,7 @@ def _parse_step(reader: ContentReader, pack_dir: Path | None, degraded: list[Con
             )
             for a in question_reader.each("answers", _ANSWER_KEYS)
         )
-        if len(answers) < 2:
+        if len(answers) < MIN_ANSWERS:
             raise question_reader.error("answers", "a question needs at least two answers")
         question = Question(question_reader.required_text("text"), answers)
         if reader.text("next"):

@@ -66,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status", help="completeness and date of each language's catalogs")
     parser.parse_args(argv)
+    if not (SOURCE_ROOT / f"{DOMAINS[0]}.pot").is_file():
+        print(
+            f"The translation sources are not here ({SOURCE_ROOT}): an installed kiosk carries only its "
+            "compiled catalogs. Run this from the project's source tree.",
+            file=sys.stderr,
+        )
+        return 2
     print(f"{'':4}{'language':14}{'translated':>18}  {'catalog date':12}  offered")
     for row in language_status():
         counts = f"{row.translated}/{row.total} {row.percent:3d}%"

@@ -123,7 +123,7 @@ _active = Translator(SOURCE_LANGUAGE)
 
 def set_language(code: str, compiled_root: Path = COMPILED_ROOT) -> None:
     """Make ``code`` the language of everything shown from now on."""
-    global _active
+    global _active  # noqa: PLW0603 - one language at a time for the whole kiosk, as gettext's install()
     language(code)
     _active = Translator(code, compiled_root)
 
@@ -160,7 +160,7 @@ def format_number(value: float) -> str:
     no separator), so it skips loading the language's number data (20 ms the
     first time, inside a touch); a test checks the two agree.
     """
-    if isinstance(value, int) and 0 <= value < 1000:
+    if isinstance(value, int) and 0 <= value < 1000:  # noqa: PLR2004 below a thousand, no group separator
         return str(value)
     from babel import numbers  # loaded when first needed, as dates are
 

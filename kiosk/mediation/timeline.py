@@ -86,4 +86,5 @@ def _on_practice(visit: Visit, request: HelpRequest) -> str:
 
 
 def minutes_and_seconds(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{seconds} s"

@@ -42,8 +42,8 @@ class Derivation(StrEnum):
 
 
 class KeyMode(StrEnum):
-    STATION_SECRET = "station-secret"
-    PASSPHRASE = "passphrase"
+    STATION_SECRET = "station-secret"  # noqa: S105 - the name of a key mode, not a secret
+    PASSPHRASE = "passphrase"  # noqa: S105 - the name of a key mode, not a secret
 
 
 class PassphraseNeeded(KioskError):
@@ -142,7 +142,7 @@ def write_private(path: Path, data: bytes) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-        os.replace(temporary, path)
+        temporary.replace(path)
         folder = os.open(path.parent, os.O_RDONLY)
         try:
             os.fsync(folder)
@@ -266,10 +266,10 @@ class KeyFiles:
         if params is None:
             return
         if params.mode is KeyMode.STATION_SECRET:
-            os.replace(self.pending_station_secret, self.station_secret)
+            self.pending_station_secret.replace(self.station_secret)
         else:
             shred(self.station_secret)
-        os.replace(self.pending_params, self.params)
+        self.pending_params.replace(self.params)
 
     def abandon_change(self) -> None:
         """A key change that never reached the store: drop its settings."""

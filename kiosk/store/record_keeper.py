@@ -170,7 +170,7 @@ class RecordKeeper:
     def resume_until(self) -> str:
         """The day (YYYY-MM-DD) until which progress kept now can be taken back."""
         days = int(self.setting("resume_days", RETENTION_DEFAULTS["resume_days"]))
-        return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()
+        return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()  # noqa: DTZ012 - the local day
 
     def resume(self, code: Secret) -> dict[str, object] | None:
         """The state kept under this code, or None; five wrong codes lock resuming for five minutes."""

@@ -85,12 +85,11 @@ def activity_record(
     practised = progress.get("practised", [])
     procedures = sorted(set(progress["steps_reached"]) | set(progress["completed"]) | set(practised))
     themes = sorted({catalog.procedures[p].theme for p in procedures if p in catalog.procedures})
+    outcome = "kept_for_later" if kept else "not_completed"
     if progress["completed"]:
         outcome = "completed"
-    else:
-        outcome = "kept_for_later" if kept else "not_completed"
     return {
-        "day": dt.date.fromtimestamp(ended_at).isoformat(),
+        "day": dt.date.fromtimestamp(ended_at).isoformat(),  # noqa: DTZ012 - the structure's local day
         "language": record["language"],
         "mode": record["mode"],
         "procedures": procedures,

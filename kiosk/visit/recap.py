@@ -89,7 +89,7 @@ def build_recap(
     address = str(settings.get(STRUCTURE_ADDRESS) or "")
     return Recap(
         title=content(procedure.title),
-        day=format_date((today or dt.date.today()).isoformat()),
+        day=format_date((today or dt.date.today()).isoformat()),  # noqa: DTZ011 - the person's local day
         structure=f"{name}, {address}" if address else name,
         done=tuple(content(step.title) for step in procedure.steps if step.id in reached),
         next_steps=content(procedure.after),

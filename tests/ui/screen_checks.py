@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ui import theme
 from ui.main_window import MainWindow
-from ui.overlay import OverlayPanel
+from ui.widgets.overlay import OverlayPanel
 
 MIN_CONTRAST = 7.0
 MIN_TEXT_PX = 22

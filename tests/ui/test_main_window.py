@@ -35,7 +35,7 @@ LOADED_AFTER_THE_FIRST_PAINT = (
     "babel",
     "PySide6.QtMultimedia",
     "ui.voice_player",
-    "ui.mediator_panel",
+    "ui.mediator",
 )
 
 PAINT_THEN_LIST_MODULES = """

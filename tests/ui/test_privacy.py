@@ -32,7 +32,7 @@ from tests.conftest import walk_to_step
 from tests.ui.conftest import open_window
 from ui.main_window import MainWindow
 from ui.opening import build_station, store_paths
-from ui.screens.practice import PracticeScreen
+from ui.practice.screen import PracticeScreen
 from ui.screens.resume import ResumeScreen
 from ui.unlock_dialog import UnlockDialog
 

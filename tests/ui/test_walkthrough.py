@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from ui.main_window import MainWindow
-from ui.widgets import PictogramButton
+from ui.widgets.blocks import PictogramButton
 
 
 def tap(qtbot: QtBot, button: QAbstractButton) -> None:

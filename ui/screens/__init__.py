@@ -1,7 +1,8 @@
 """Every screen of the kiosk, registered in one place by the screen id it shows.
 
-A screen's module is imported when the screen is first built, so the welcome
-screen paints without waiting for the others (and what they import) to load.
+A screen's module (a full dotted path: practice mode has a package of its own) is
+imported when the screen is first built, so the welcome screen paints without
+waiting for the others (and what they import) to load.
 The welcome screen is not here: it needs no station, and the window builds it first.
 """
 
@@ -13,25 +14,25 @@ from kiosk.visit.places import ScreenId
 from ui.screens.base import Screen
 
 SCREENS: dict[ScreenId, str] = {
-    ScreenId.LANGUAGE: "language.LanguageScreen",
-    ScreenId.HOME: "home.HomeScreen",
-    ScreenId.SITUATION: "situation.SituationScreen",
-    ScreenId.INTRO: "intro.IntroScreen",
-    ScreenId.STEP: "step.StepScreen",
-    ScreenId.PRACTICE: "practice.PracticeScreen",
-    ScreenId.RECAP: "recap.RecapScreen",
-    ScreenId.HELP: "help.HelpScreen",
-    ScreenId.HELP_SENT: "help_sent.HelpSentScreen",
-    ScreenId.LEAVE: "leave.LeaveScreen",
-    ScreenId.KEPT: "kept.KeptScreen",
-    ScreenId.RESUME: "resume.ResumeScreen",
+    ScreenId.LANGUAGE: "ui.screens.language.LanguageScreen",
+    ScreenId.HOME: "ui.screens.home.HomeScreen",
+    ScreenId.SITUATION: "ui.screens.situation.SituationScreen",
+    ScreenId.INTRO: "ui.screens.intro.IntroScreen",
+    ScreenId.STEP: "ui.screens.step.StepScreen",
+    ScreenId.PRACTICE: "ui.practice.screen.PracticeScreen",
+    ScreenId.RECAP: "ui.screens.recap.RecapScreen",
+    ScreenId.HELP: "ui.screens.help.HelpScreen",
+    ScreenId.HELP_SENT: "ui.screens.help_sent.HelpSentScreen",
+    ScreenId.LEAVE: "ui.screens.leave.LeaveScreen",
+    ScreenId.KEPT: "ui.screens.kept.KeptScreen",
+    ScreenId.RESUME: "ui.screens.resume.ResumeScreen",
 }
 
 
 def screen_class(screen_id: ScreenId) -> type[Screen]:
     """The class of the screen that shows ``screen_id``, imported on first use."""
     module_name, class_name = SCREENS[screen_id].rsplit(".", 1)
-    found = getattr(importlib.import_module(f"{__name__}.{module_name}"), class_name)
+    found = getattr(importlib.import_module(module_name), class_name)
     if not (isinstance(found, type) and issubclass(found, Screen) and found.screen_id is screen_id):
         raise TypeError(f"{SCREENS[screen_id]} is not the screen of {screen_id.value}")
     return found

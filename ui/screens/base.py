@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.visit.places import Place, ScreenId
-from ui import pictograms, theme
-from ui.widgets import ListenButton, TileGrid, TileItem, discard, text_label
+from ui import theme
+from ui.widgets import pictograms
+from ui.widgets.blocks import ListenButton, TileGrid, TileItem, discard, text_label
 
 if TYPE_CHECKING:
     from kiosk.station import Station

@@ -6,7 +6,7 @@ from kiosk.i18n.translation import _
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HELP_KIND_PICTOGRAMS, HelpKind
 from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen
-from ui.widgets import TileItem
+from ui.widgets.blocks import TileItem
 
 
 class HelpScreen(TileScreen):

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.qr import qr_pixmap
 
 QR_SIDE_PX = 196
 

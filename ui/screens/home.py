@@ -7,7 +7,7 @@ from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen, action_row
-from ui.widgets import PictogramButton, TileItem
+from ui.widgets.blocks import PictogramButton, TileItem
 
 
 class HomeScreen(TileScreen):

@@ -9,9 +9,9 @@ from kiosk.content.walkthrough import remaining_steps
 from kiosk.i18n.translation import _, content, format_date, format_number
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui import pictograms
 from ui.screens.base import PictogramList, Screen, action_row, scrolling_body
-from ui.widgets import PictogramButton, text_label
+from ui.widgets import pictograms
+from ui.widgets.blocks import PictogramButton, text_label
 
 CHANNEL_PICTOGRAMS = {
     ChannelKind.PHONE: "mdi6.phone-outline",

@@ -9,9 +9,9 @@ from kiosk.i18n.translation import _, format_date
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from kiosk.visit.resume import spaced
-from ui.qr import qr_pixmap
 from ui.screens.base import Screen, action_row
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.qr import qr_pixmap
 
 QR_SIDE_PX = 240
 

@@ -11,7 +11,7 @@ from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from kiosk.visit.session import TEXT_SIZES
 from ui.screens.base import Screen
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
 
 COLUMNS = 3  # ten languages in four rows fit 1024 x 768 even at the largest text size
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.recap_button import RecapPrintBlock
 from ui.screens.base import Screen, action_row
-from ui.widgets import PictogramButton, WarningBox, text_label
+from ui.widgets.blocks import PictogramButton, WarningBox, text_label
+from ui.widgets.recap_button import RecapPrintBlock
 
 
 class LeaveScreen(Screen):

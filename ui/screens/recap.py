@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 from kiosk.i18n.translation import _, content
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.qr import qr_pixmap
-from ui.recap_button import RecapPrintBlock
 from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.qr import qr_pixmap
+from ui.widgets.recap_button import RecapPrintBlock
 
 QR_SIDE_PX = 240
 

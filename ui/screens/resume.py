@@ -9,9 +9,9 @@ from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import Place, ScreenId
 from kiosk.visit.resume import CODE_DIGITS
-from ui.digit_pad import DigitPad
 from ui.screens.base import Screen
-from ui.widgets import PictogramButton, WarningBox, text_label
+from ui.widgets.blocks import PictogramButton, WarningBox, text_label
+from ui.widgets.digit_pad import DigitPad
 
 
 class ResumeScreen(Screen):

@@ -6,7 +6,7 @@ from kiosk.content.themes import theme
 from kiosk.i18n.translation import _, content
 from kiosk.visit.places import ScreenId
 from ui.screens.base import TileScreen
-from ui.widgets import TileItem
+from ui.widgets.blocks import TileItem
 
 
 class SituationScreen(TileScreen):

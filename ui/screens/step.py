@@ -20,10 +20,11 @@ from kiosk.i18n.translation import _, content, format_number
 from kiosk.station import Station
 from kiosk.visit.navigation import resolve_next
 from kiosk.visit.places import Place, ScreenId
-from ui import pictograms, theme
-from ui.overlay import OverlayPanel
+from ui import theme
 from ui.screens.base import Screen, scroll_area
-from ui.widgets import PictogramButton, WarningBox, discard, text_label
+from ui.widgets import pictograms
+from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
+from ui.widgets.overlay import OverlayPanel
 
 ILLUSTRATION_HEIGHT = 220
 CHOICE_COLUMNS = 3
@@ -157,7 +158,8 @@ class StepScreen(Screen):
     @property
     def step(self) -> Step:
         step = self.visit.step(self.place)
-        assert step is not None, "the step screen is only entered on a step"
+        if step is None:
+            raise RuntimeError("the step screen is only entered on a step")
         return step
 
     @property

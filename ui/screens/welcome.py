@@ -15,7 +15,7 @@ from kiosk.i18n import translation
 from kiosk.i18n.translation import N_, Language, Translator, _
 from kiosk.visit.places import Place, ScreenId
 from ui.screens.base import Page
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
 
 GREETING_PERIOD_MS = 2500
 TOUCH_TO_START = N_("Touchez l'écran pour commencer")

@@ -41,7 +41,7 @@ def test_the_fixture_pack_is_clean() -> None:
             "{label: Non, pictogram: mdi6.close-thick}",
             "{label: Non, pictogram: mdi6.close-thick, next: connexion}",
             "step 'creation' cannot be reached",
-        ),  # fmt: skip
+        ),
         ("    next: connexion\n", "    next: creation\n", "a loop with no way out"),
         ("urls: [https://example.org]", "urls: [http://example.org]", "must start with https://"),
     ],

@@ -99,16 +99,6 @@ def test_dates_and_numbers_follow_the_language() -> None:
         translation.set_language("fr")
 
 
-def test_status_lists_every_language_with_its_completeness() -> None:
-    from kiosk.i18n.status import language_status
-
-    rows = {row.code: row for row in language_status()}
-    assert list(rows) == [language.code for language in translation.LANGUAGES]
-    assert rows["fr"].percent == 100 and rows["fr"].offered
-    for row in rows.values():
-        assert row.offered == (row.percent == 100), row
-
-
 def test_small_counts_are_written_as_babel_writes_them_in_every_language() -> None:
     try:
         for language in translation.LANGUAGES:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n.translation import _
-from ui import pictograms, theme
+from ui import theme
+from ui.widgets import pictograms
 
 
 def discard(widgets: Iterable[QWidget], layout: QLayout) -> None:

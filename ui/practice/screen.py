@@ -21,9 +21,9 @@ from kiosk.practice.run import FieldProblem, PhonePhoto, PracticeRun, Sent
 from kiosk.station import Station
 from kiosk.visit.places import HELP_SCREENS, Place, ScreenId
 from ui import theme
+from ui.practice.site import BrowserFrame, SitePage
 from ui.screens.base import PictogramList, Screen, scroll_area
-from ui.screens.practice_site import BrowserFrame, SitePage
-from ui.widgets import ZERO_WIDTH_SPACE, PictogramButton, breakable, discard, text_label
+from ui.widgets.blocks import ZERO_WIDTH_SPACE, PictogramButton, breakable, discard, text_label
 
 CODE_SENT = {
     "email": N_(
@@ -280,7 +280,8 @@ class PracticeScreen(Screen):
         self.browser.page_area.verticalScrollBar().setValue(0)
 
     def _show_problems(self, result: Sent) -> None:
-        assert self.site_page is not None
+        if self.site_page is None:
+            raise RuntimeError("problems shown before a practice page was built")
         self.problems = result.problems if result.caution is None else (result.caution,)
         for problem in self.problems:
             self.site_page.fields[problem.field_id].show_error(problem.site_message)
@@ -288,7 +289,8 @@ class PracticeScreen(Screen):
 
     def _finish(self) -> None:
         run = self.run
-        assert run is not None
+        if run is None:
+            raise RuntimeError("the practice screen has no run: it shows a practice place only")
         self.station.record_practice(run.site.procedure_id, run.mistake_kinds())
         self.review = review(run, self.procedure)
         self._clear_page()
@@ -317,7 +319,8 @@ class PracticeScreen(Screen):
             return
         self.views.setCurrentIndex(0)
         run = self.run
-        assert run is not None
+        if run is None:
+            raise RuntimeError("the practice screen has no run: it shows a practice place only")
         self.browser.address.setText(f"https://{run.site.address}")
         self.browser.site_name.setText(run.site.name)
         self.browser.mailbox.fill(run.mailbox, run.person.email)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import translation
 from kiosk.i18n.keyboard_layouts import LAYOUTS, SHORTCUTS, SYMBOLS, Layout, layout_for
 from kiosk.i18n.translation import _
-from ui import pictograms, theme
+from ui import theme
+from ui.widgets import pictograms
 
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 KEY_PX = 64
@@ -82,7 +83,8 @@ class OnScreenKeyboard(QFrame):
         self.set_layout(self.layout_)
         if follow_focus:
             app = QApplication.instance()
-            assert isinstance(app, QApplication)
+            if not isinstance(app, QApplication):
+                raise TypeError("the on-screen keyboard needs a widgets QApplication")
             app.focusChanged.connect(self._focus_changed)
             self.hide()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.i18n.translation import _
 from kiosk.station import Station
 from ui.recap_print import print_recap
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
 
 
 class RecapPrintBlock(QWidget):

@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtGui import QColor, QImage
 
-from ui import pictograms
+from ui.widgets import pictograms
 
 
 def inked(name: str, colour: str = "#1A1A1A", size: int = 64) -> list[QColor]:
@@ -43,7 +43,7 @@ def test_an_unknown_name_in_content_draws_the_question_mark(qapp: object) -> Non
 def test_drawing_pictograms_does_not_import_qtawesome_and_its_other_fonts() -> None:
     program = (
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-        "from ui import pictograms; pictograms.pixmap('mdi6.home', '#000000', 32);"
+        "from ui.widgets import pictograms; pictograms.pixmap('mdi6.home', '#000000', 32);"
         "print('qtawesome' in sys.modules, 'qtpy' in sys.modules)"
     )
     out = subprocess.run(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from ui.widgets import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, text_label
 
 
 def area_of(host: QWidget) -> QRect:

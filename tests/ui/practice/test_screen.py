@@ -14,9 +14,9 @@ from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from tests.conftest import FakeClock
 from ui.main_window import MainWindow
+from ui.practice.screen import PracticeScreen
+from ui.practice.site import WATERMARK_TEXT
 from ui.screens.intro import IntroScreen
-from ui.screens.practice import PracticeScreen
-from ui.screens.practice_site import WATERMARK_TEXT
 from voice.speaker import SilentSpeaker
 
 PROCEDURE = "caf-declaration-trimestrielle"

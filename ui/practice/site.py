@@ -1,4 +1,4 @@
-"""The simulated site, drawn inside a fake browser: pages, the practice mailbox and the practice phone.
+"""The simulated site, drawn inside a fake browser: its pages and fields, the watermark, the tabs.
 
 It looks like the kind of page people meet (a header, a form, the real words on
 the buttons) but never like the real sites: its own plain colours, the kiosk's
@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.practice_sites import PracticeField, PracticeKind, PracticePage
 from kiosk.i18n.translation import N_, _
-from kiosk.practice.run import PHONE_PHOTOS, Mail, PhonePhoto
-from ui import pictograms, theme
+from kiosk.practice.run import PhonePhoto
+from ui import theme
+from ui.practice.phone import MessageList, PhoneGallery, megabytes
 from ui.screens.base import scroll_area
 from ui.unlock_dialog import secret_field
-from ui.widgets import PictogramButton, discard, text_label
+from ui.widgets import pictograms
+from ui.widgets.blocks import PictogramButton, text_label
 
 SITE_HEADER = "#22313A"  # slate, white text: neither the State's blue nor a real site's colours
 SITE_TEXT = "#1B1B1B"
@@ -87,14 +88,9 @@ def bold_font(pixel_size: int) -> QFont:
     return font
 
 
-def megabytes(size_bytes: int) -> str:
-    """A file size as a French site writes it: "9,8 Mo"."""
-    return f"{size_bytes / 1_000_000:.1f}".replace(".", ",") + " Mo"
-
-
 def captcha_pixmap(text: str, width: int = 300, height: int = 90) -> QPixmap:
     """The characters to copy, tilted and crossed by lines as captchas are, but still readable."""
-    rng = random.Random(text)
+    rng = random.Random(text)  # noqa: S311 - the drawing's jitter, the same for the same text; not a secret
     pixmap = QPixmap(width, height)
     pixmap.fill(QColor("#F1EEE6"))
     painter = QPainter(pixmap)
@@ -113,25 +109,6 @@ def captcha_pixmap(text: str, width: int = 300, height: int = 90) -> QPixmap:
         painter.drawLine(QPointF(0, rng.uniform(0, height)), QPointF(width, rng.uniform(0, height)))
     painter.end()
     return pixmap
-
-
-def photo_pixmap(photo: PhonePhoto, size: int = 150) -> QPixmap:
-    """A drawing of a document photographed with a phone; a blurred photo is drawn blurred."""
-    scale = 1 if photo.sharp else 8  # drawn tiny then enlarged: the lines melt into a blur
-    small = QPixmap(size // scale, size // scale)
-    small.fill(QColor("#C9C3B6"))
-    painter = QPainter(small)
-    painter.scale(1 / scale, 1 / scale)
-    painter.setBrush(QColor("#FFFFFF"))
-    painter.setPen(QPen(QColor(SITE_TEXT), 2))
-    painter.drawRect(QRectF(size * 0.15, size * 0.1, size * 0.7, size * 0.8))
-    for line in range(6):
-        y = size * (0.22 + 0.1 * line)
-        painter.drawLine(QPointF(size * 0.25, y), QPointF(size * (0.75 - 0.05 * (line % 3)), y))
-    painter.end()
-    return small.scaled(
-        size, size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
 
 
 class Watermark(QWidget):
@@ -305,69 +282,6 @@ class SitePage(QWidget):
             button.clicked.connect(lambda _checked=False, link=link: self.link_followed.emit(link))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addStretch(1)
-
-
-class MessageList(QWidget):
-    """The practice mailbox (e-mails) or the phone's messages (texts): the newest first, the code large."""
-
-    def __init__(self, channel: str) -> None:
-        super().__init__()
-        self.channel = channel
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(24, 16, 24, 16)
-        self._layout.setSpacing(12)
-        self.title = text_label()
-        self.title.setProperty("site", "heading")
-        self._layout.addWidget(self.title)
-        self.messages: list[QLabel] = []
-        self.empty = text_label()
-        self._layout.addWidget(self.empty)
-        self._layout.addStretch(1)
-
-    def fill(self, mails: list[Mail], address: str) -> None:
-        discard(self.messages, self._layout)
-        mine = [mail for mail in reversed(mails) if mail.channel == self.channel]
-        if self.channel == "email":
-            self.title.setText(f"Boîte de réception – {address}")
-            self.empty.setText("Aucun message.")
-        else:
-            self.title.setText("Messages")
-            self.empty.setText("Aucun SMS.")
-        self.empty.setVisible(not mine)
-        self.messages = []
-        for index, mail in enumerate(mine):
-            message = text_label()
-            message.setProperty("site", "heading" if index == 0 else "")
-            message.setText(
-                f"{mail.sender}\nVotre code de confirmation : {mail.code.reveal()}\n"
-                "Ne communiquez ce code à personne. Il est valable 10 minutes."
-            )
-            self.messages.append(message)
-            self._layout.insertWidget(1 + index, message)
-
-
-class PhoneGallery(QWidget):
-    """The practice phone's photos: the one to send, and the ones a site refuses."""
-
-    photo_chosen = Signal(object)  # a PhonePhoto
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = QGridLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(16)
-        self.buttons: dict[str, QPushButton] = {}
-        for index, photo in enumerate(PHONE_PHOTOS):
-            button = QPushButton()
-            picture = photo_pixmap(photo)
-            button.setIcon(picture)
-            button.setIconSize(picture.size())
-            button.setText(f"{photo.file_name}\n{megabytes(photo.size_bytes)}")
-            button.setAccessibleName(photo.file_name)
-            button.setAccessibleDescription("Une photo du téléphone d'exercice.")
-            button.clicked.connect(lambda _checked=False, photo=photo: self.photo_chosen.emit(photo))
-            self.buttons[photo.file_name] = button
-            layout.addWidget(button, index // 2, index % 2)
 
 
 class BrowserFrame(QFrame):

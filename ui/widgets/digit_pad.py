@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.i18n.translation import _
 from kiosk.secret import Secret
-from ui.widgets import PictogramButton
+from ui.widgets.blocks import PictogramButton
 
 KEYPAD_ROWS = ("123", "456", "789")
 

@@ -1,0 +1,58 @@
+"""The session page: a help request from any screen shows there; a referral reaches the activity record."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind
+from kiosk.visit.places import ScreenId
+from tests.conftest import walk_to_step
+from tests.ui.mediator.helpers import PIN, PROCEDURE, type_pin
+from ui.main_window import MainWindow
+
+
+@pytest.mark.parametrize(
+    "kind", [HelpKind.DONT_UNDERSTAND, HelpKind.STUCK, HelpKind.WANT_PERSON, HelpKind.SCREEN_PROBLEM]
+)
+def test_a_help_request_from_each_kind_of_screen_reaches_mediator_mode(
+    configured: MainWindow, kind: HelpKind
+) -> None:
+    station = configured.station
+    visit = station.visit
+    visit.start()
+    visit.choose_language("ar")
+    places = {
+        ScreenId.HOME: lambda: None,
+        ScreenId.SITUATION: lambda: visit.open_theme("health"),
+        ScreenId.INTRO: lambda: visit.open_procedure(PROCEDURE),
+        ScreenId.STEP: visit.next,
+        ScreenId.LEAVE: visit.open_leave,
+    }
+    for ticket, (screen, go) in enumerate(places.items(), start=1):
+        go()
+        assert visit.place.screen is screen
+        visit.open_help()
+        request = visit.ask_for_help(kind)
+        visit.leave_help()
+        assert request.context.screen == screen.value and request.context.language == "ar"
+        configured.mediator_panel.open_mode()
+        type_pin(configured, PIN)
+        shown = configured.mediator_panel.session_page.lines.text()
+        assert f"Ticket {ticket} : {HELP_KIND_LABELS[kind]}" in shown
+        configured.mediator_panel.back_button.click()
+        assert visit.place.screen is screen, "handed back where the person was"
+
+
+def test_a_referral_to_a_place_of_the_directory_reaches_the_activity_record(configured: MainWindow) -> None:
+    station = configured.station
+    station.keeper.change_setting("help_places", [{"name": "CCAS de Guéret"}, {"name": "Mission locale"}])
+    walk_to_step(station, PROCEDURE, 1)
+    configured.mediator_panel.open_mode()
+    type_pin(configured, PIN)
+    session = configured.mediator_panel.session_page
+    assert [b.text_shown() for b in session.referral_buttons] == ["CCAS de Guéret", "Mission locale"]
+    session.referral_buttons[1].click()
+    configured.mediator_panel.back_button.click()
+    station.end_visit()
+    store = station.keeper.store
+    assert store is not None and store.activity()[-1]["referral"] == "Mission locale"

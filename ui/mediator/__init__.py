@@ -1,0 +1,1 @@
+"""Mediator mode, the staff's panel over the person's screen: in French only, and always left to right."""

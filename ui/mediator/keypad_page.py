@@ -1,0 +1,37 @@
+"""The base of the pages typed on the digit pad (the PIN, the set-up): text and one action beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.mediator.parts import MediatorPage
+from ui.widgets.blocks import PictogramButton, WarningBox, text_label
+from ui.widgets.digit_pad import DigitPad
+
+if TYPE_CHECKING:
+    from ui.mediator.panel import MediatorPanel
+
+
+class KeypadPage(MediatorPage):
+    """Text and one action beside the digit pad; the digits typed show as dots."""
+
+    def __init__(
+        self, panel: MediatorPanel, action: PictogramButton, above: tuple[QWidget, ...] = ()
+    ) -> None:
+        super().__init__(panel)
+        layout = QHBoxLayout(self)
+        column = QVBoxLayout()
+        self.prompt = text_label()
+        self.shown = text_label("ticket")
+        self.problem = WarningBox()
+        for widget in (*above, self.prompt, self.shown, self.problem):
+            column.addWidget(widget)
+        column.addStretch(1)
+        column.addWidget(action)
+        self.pad = DigitPad(12, translated=False)
+        self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
+        layout.addLayout(column, 1)
+        layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,166 @@
+"""Mediator mode's panel, opened over the person's screen by a discreet gesture and a PIN.
+
+It holds the pages, registered here in one place, switches between them and hands back exactly where
+the person was: the person's navigation is never touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.mediation.pin import PinLock
+from kiosk.station import Station
+from kiosk.visit.recap import STRUCTURE_NAME
+from kiosk.visit.session import TEXT_SIZES
+from ui import theme
+from ui.mediator.activity import ActivityPage
+from ui.mediator.mandate import MandatePage
+from ui.mediator.parts import MediatorPage, button
+from ui.mediator.pin import PinPage
+from ui.mediator.session import SessionPage
+from ui.mediator.settings import SettingsPage
+from ui.mediator.setup import SetupPage
+from ui.screens.base import scroll_area
+from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.overlay import area_of
+
+
+class MediatorPanel(QWidget):
+    handed_back = Signal()
+    quit_requested = Signal()  # "Quitter le kiosque": the only way out of a locked kiosk
+
+    def __init__(self, host: QWidget, station: Station, exports_dir: Path) -> None:
+        super().__init__(host)
+        self._host = host
+        self.station = station
+        self.exports_dir = exports_dir
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Staff read it at the usual size: the larger text a person chose stays on the person's screens.
+        self.setStyleSheet(theme.stylesheet(TEXT_SIZES[0]))
+        outer = QVBoxLayout(self)
+        frame = QFrame()
+        frame.setProperty("role", "panel")
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        self.heading = text_label("title")
+        self.pages = QStackedWidget()
+        self.tabs = QHBoxLayout()
+        self.tabs.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.tabs)
+        layout.addWidget(scroll_area(self.pages), 1)  # scrolls when the on-screen keyboard takes room
+
+        self.pin_page = PinPage(self)
+        self.setup_page = SetupPage(self)
+        self.session_page = SessionPage(self)
+        self.activity_page = ActivityPage(self)
+        self.mandate_page = MandatePage(self)
+        self.settings_page = SettingsPage(self)
+        # The pages, registered in one place: the stack in this order, and a tab for each that has a label.
+        registered: tuple[MediatorPage, ...] = (
+            self.pin_page,
+            self.setup_page,
+            self.session_page,
+            self.activity_page,
+            self.mandate_page,
+            self.settings_page,
+        )
+        self.tab_buttons: dict[MediatorPage, PictogramButton] = {}
+        for page in registered:
+            if not page.TAB_LABEL:
+                continue
+            label = page.TAB_LABEL
+            tab = PictogramButton(page.TAB_PICTOGRAM, vertical=True, icon_px=32)
+            tab.set_text(label, f"Afficher : {label}")
+            tab.clicked.connect(lambda _checked=False, p=page: self.show_page(p))
+            tab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # one line, never cut
+            self.tabs.addWidget(tab)
+            self.tab_buttons[page] = tab
+        self.tabs.addStretch(1)
+        self.back_button = button(
+            "mdi6.hand-back-right-outline",
+            "Rendre la main",
+            "Revenir à l'écran de la personne, là où elle était.",
+            "primary",
+        )
+        self.back_button.clicked.connect(self.hand_back)
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # one line
+        self.tabs.addWidget(self.back_button)
+        for every_page in registered:
+            self.pages.addWidget(every_page)
+        host.installEventFilter(self)
+        self.hide()
+
+    @property
+    def lock(self) -> PinLock | None:
+        store = self.station.keeper.store
+        return PinLock(store) if store is not None else None
+
+    # Opening and closing ---------------------------------------------------------
+    def open_mode(self) -> None:
+        """The gesture was made: ask for the PIN (or set one up, the first time)."""
+        lock = self.lock
+        if lock is None:
+            self.heading.setText("Mode médiateur indisponible")
+            self.pin_page.refuse(
+                "Le stockage chiffré ne fonctionne pas : le mode médiateur ne peut pas vérifier le PIN. "
+                "Voir le journal du kiosque."
+            )
+            self._present(self.pin_page, tabs=False)
+        elif not lock.configured:
+            self.open_setup()
+        else:
+            self.heading.setText("Mode médiateur")
+            self.pin_page.ask()
+            self._present(self.pin_page, tabs=False)
+
+    def open_setup(self) -> None:
+        self.heading.setText("Installation du kiosque")
+        self.setup_page.start()
+        self._present(self.setup_page, tabs=False)
+
+    def unlocked(self) -> None:
+        name = self.station.keeper.setting(STRUCTURE_NAME, "")
+        self.heading.setText(f"Mode médiateur — {name}" if name else "Mode médiateur")
+        self._present(self.session_page, tabs=True)
+        self.show_page(self.session_page)
+
+    def show_page(self, page: MediatorPage) -> None:
+        for tab_page, tab in self.tab_buttons.items():
+            tab.set_selected(tab_page is page)
+        page.refresh()
+        self.pages.setCurrentWidget(page)
+
+    def hand_back(self) -> None:
+        self.pin_page.pad.clear()
+        self.hide()
+        self.handed_back.emit()
+
+    def _present(self, page: MediatorPage, tabs: bool) -> None:
+        for tab in self.tab_buttons.values():
+            tab.setVisible(tabs)
+        self.back_button.set_text(
+            "Rendre la main" if tabs else "Annuler",
+            "Revenir à l'écran de la personne, là où elle était.",
+        )
+        self.back_button.setVisible(not (page is self.setup_page and not self._pin_set()))
+        self.pages.setCurrentWidget(page)
+        self.setGeometry(area_of(self._host))
+        self.raise_()
+        self.show()
+
+    def _pin_set(self) -> bool:
+        lock = self.lock
+        return lock is not None and lock.configured
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and not self.isHidden():  # also before the window shows
+            self.setGeometry(area_of(self._host))
+        return False

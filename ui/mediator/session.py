@@ -1,0 +1,145 @@
+"""The session page: the person's session at a glance, as a timeline, and what the mediator records about
+the help (a note, how autonomous the person was, a referral, the help request resolved)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+
+from kiosk.i18n import translation
+from kiosk.mediation.timeline import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
+from kiosk.visit.recap import HELP_PLACES
+from ui.mediator.parts import MediatorPage, button
+from ui.screens.base import scroll_area
+from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
+
+if TYPE_CHECKING:
+    from ui.mediator.panel import MediatorPanel
+
+
+class SessionPage(MediatorPage):
+    """The person's session at a glance, and what the mediator records about the help."""
+
+    TAB_LABEL = "Session"
+    TAB_PICTOGRAM = "mdi6.timeline-text-outline"
+
+    def __init__(self, panel: MediatorPanel) -> None:
+        super().__init__(panel)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        self.summary = text_label()
+        self.lines = text_label()
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.notes = text_label("hint")
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.note = QLineEdit()
+        self.note.setMinimumHeight(64)
+        self.note.setPlaceholderText("Une note pour la suite (sans mot de passe)")
+        self.note_button = button("mdi6.note-plus-outline", "Ajouter", "Garder cette note avec la session.")
+        self.note_button.clicked.connect(self.add_note)
+        self.resolve_button = button(
+            "mdi6.check-circle-outline", "Demande résolue", "Marquer la demande d'aide comme résolue."
+        )
+        self.resolve_button.clicked.connect(self.resolve)
+        notes_column = QVBoxLayout()
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
+        notes_column.addWidget(self.resolve_button)
+        notes_column.addLayout(note_row)
+        notes_column.addWidget(scroll_area(self.notes), 1)
+        self.referral_caption = text_label(wrap=False)
+        self.referral_caption.setText("Orientée vers :")
+        self.referral_row = QHBoxLayout()
+        self.referral_row.addWidget(self.referral_caption)
+        self.referral_buttons: list[PictogramButton] = []
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(scroll_area(self.lines), 3)
+        middle.addLayout(notes_column, 2)
+        self.notices = WarningBox()
+        actions = QHBoxLayout()
+        self.autonomy_buttons: dict[Autonomy, PictogramButton] = {}
+        for level, pictogram in zip(
+            Autonomy, ("mdi6.account", "mdi6.account-multiple", "mdi6.account-tie"), strict=True
+        ):
+            choice = button(pictogram, AUTONOMY_LABELS[level], "Noter comment la démarche a été faite.")
+            choice.clicked.connect(lambda _checked=False, lv=level: self.record_autonomy(lv))
+            self.autonomy_buttons[level] = choice
+            actions.addWidget(choice, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.notices)
+        layout.addLayout(actions)
+        layout.addLayout(self.referral_row)
+
+    def refresh(self) -> None:
+        station = self.panel.station
+        visit = station.visit
+        session = visit.session
+        now = station.clock()
+        language = translation.language(session.language).native_name
+        self.summary.setText(
+            f"Langue de la personne : {language}. Depuis son arrivée : "
+            f"{minutes_and_seconds(int(station.keeper.clock() - session.started_at))}."
+            if visit.started
+            else "Personne n'utilise le kiosque en ce moment."
+        )
+        entries = [
+            ("Demande en attente — " if entry.open_help else "")
+            + f"{entry.what} : {minutes_and_seconds(entry.seconds)}"
+            for entry in timeline(visit, now)
+        ]
+        self.lines.setText("\n".join(entries) or "Aucune étape pour l'instant.")
+        self.resolve_button.setVisible(visit.pending_help() is not None)
+        for level, choice in self.autonomy_buttons.items():
+            choice.set_selected(session.autonomy == level.value)
+            choice.setEnabled(visit.started)
+        self.note_button.setEnabled(visit.started and station.keeper.keeps_records)
+        self.notes.setText("\n".join(f"• {text}" for text in station.keeper.notes(session)))
+        self._refresh_referrals()
+        problems = [notice.message for notice in station.keeper.notices]
+        problems += [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
+        self.notices.set_text("\n".join(problems))
+
+    def resolve(self) -> None:
+        request = self.panel.station.visit.pending_help()
+        if request is not None:
+            self.panel.station.help_desk.resolve(request)
+        self.refresh()
+
+    def _refresh_referrals(self) -> None:
+        station = self.panel.station
+        places = [place.get("name", "") for place in station.keeper.setting(HELP_PLACES, []) or []][:3]
+        discard(self.referral_buttons, self.referral_row)
+        self.referral_buttons = []
+        for name in [name for name in places if name]:
+            choice = button(
+                "mdi6.map-marker-outline", name, f"Noter que la personne est orientée vers {name}."
+            )
+            choice.set_selected(station.visit.session.referral == name)
+            choice.setEnabled(station.visit.started)
+            choice.clicked.connect(lambda _checked=False, n=name: self.record_referral(n))
+            self.referral_row.addWidget(choice, 1)
+            self.referral_buttons.append(choice)
+        self.referral_caption.setVisible(bool(self.referral_buttons))
+
+    def record_referral(self, name: str) -> None:
+        session = self.panel.station.visit.session
+        session.referral = None if session.referral == name else name
+        self.panel.station.keeper.save(session)
+        self.refresh()
+
+    def record_autonomy(self, level: Autonomy) -> None:
+        station = self.panel.station
+        station.visit.session.autonomy = level.value
+        station.keeper.save(station.visit.session)
+        self.refresh()
+
+    def add_note(self) -> None:
+        text = self.note.text().strip()
+        if text and self.panel.station.keeper.add_note(self.panel.station.visit.session, text):
+            self.note.setText("")
+        self.refresh()
