@@ -28,10 +28,10 @@ import sqlcipher3
 from kiosk.errors import EnvironmentFault
 from kiosk.mediation.statistics import ACTIVITY_FIELDS
 from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
+from kiosk.store import schema
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
 KEY_BYTES = 32  # a raw 256-bit SQLCipher key
 _GENESIS = "0" * 64
 
@@ -41,82 +41,6 @@ RETENTION_DEFAULTS: dict[str, int] = {
     "activity_days": 730,
     "journal_days": 365,
 }
-
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        started_at REAL NOT NULL,
-        updated_at REAL NOT NULL,
-        language TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        autonomy TEXT,
-        progress TEXT NOT NULL
-    );
-    CREATE TABLE help_requests (
-        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        ticket INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        screen TEXT NOT NULL,
-        procedure_id TEXT NOT NULL,
-        step_id TEXT NOT NULL,
-        language TEXT NOT NULL,
-        seconds_on_step INTEGER NOT NULL,
-        created_at REAL NOT NULL,
-        status TEXT NOT NULL
-    );
-    CREATE INDEX help_requests_by_session ON help_requests (session_id);
-    CREATE TABLE mediator_notes (
-        id INTEGER PRIMARY KEY,
-        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        written_at REAL NOT NULL,
-        text TEXT NOT NULL
-    );
-    CREATE TABLE resume_records (
-        digest TEXT PRIMARY KEY,
-        created_at REAL NOT NULL,
-        expires_at REAL NOT NULL,
-        state TEXT NOT NULL
-    );
-    CREATE TABLE activity (
-        id INTEGER PRIMARY KEY,
-        day TEXT NOT NULL,
-        language TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        procedures TEXT NOT NULL,
-        themes TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        autonomy TEXT,
-        duration_bracket TEXT NOT NULL,
-        help_requests INTEGER NOT NULL,
-        referral TEXT
-    );
-    CREATE TABLE audit_journal (
-        seq INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        event TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        previous TEXT NOT NULL,
-        hash TEXT NOT NULL
-    );
-    CREATE TRIGGER audit_journal_no_update BEFORE UPDATE ON audit_journal
-    BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
-    CREATE TRIGGER audit_journal_oldest_first BEFORE DELETE ON audit_journal
-    WHEN OLD.seq > (SELECT min(seq) FROM audit_journal)
-    BEGIN SELECT RAISE(ABORT, 'the audit journal is only purged from its oldest entry'); END;
-    """,
-    # 2: where a mediator sent the person (a help place of the directory), kept with the session.
-    2: """
-    ALTER TABLE sessions ADD COLUMN referral TEXT;
-    """,
-    # 3: the kinds of mistakes made in practice mode (never what was typed), in the anonymous record.
-    3: """
-    ALTER TABLE activity ADD COLUMN practice_mistakes TEXT NOT NULL DEFAULT '[]';
-    """,
-}
-
 
 class StoreError(EnvironmentFault):
     """The store could not do what was asked (the machine refused)."""
@@ -197,11 +121,11 @@ class Store:
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        if version > schema.SCHEMA_VERSION:
             raise StoreUnreadable(f"{self.path}: written by a newer kiosk (schema {version})")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+        for target in range(version + 1, schema.SCHEMA_VERSION + 1):
             with self._transaction():
-                for statement in _MIGRATIONS[target].split(";\n"):
+                for statement in schema.MIGRATIONS[target].split(";\n"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {target}")

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.secret import CredentialRefused, Secret
-from kiosk.store.database import SCHEMA_VERSION, Store, StoreFull, StoreUnreadable
+from kiosk.store import schema
+from kiosk.store.database import Store, StoreFull, StoreUnreadable
+from kiosk.store.schema import SCHEMA_VERSION
 
 NOW = 1_790_000_000.0
 
@@ -191,10 +193,8 @@ def test_purge_survives_a_clock_that_was_once_wrong(store: Store) -> None:
 def test_a_version_1_store_is_migrated_without_losing_its_sessions(
     tmp_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kiosk.store.database as store_module
-
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
     old = Store.open(path, key)
     progress = '{"steps_reached": {}, "completed": []}'
     old._db.execute(
