@@ -1,4 +1,4 @@
-"""The kiosk's data folder: created private on first start, with the log file inside.
+"""The kiosk's data folder: created private on first start, with the log file and private files inside.
 
 The log records what the kiosk did (screens, errors), never what a person typed
 or anything that identifies them.
@@ -6,13 +6,17 @@ or anything that identifies them.
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
+import os
+import secrets
 from pathlib import Path
 
-from kiosk.errors import EnvironmentFault
+from kiosk.errors import DiskFull, EnvironmentFault
 
 LOG_NAME = "kiosk.log"
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 def prepare_data_dir(path: Path) -> Path:
@@ -40,3 +44,30 @@ def configure_logging(data_dir: Path) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by its owner only, atomically: it is private before it holds anything,
+    and a disk that fills up on the way leaves the old file (or none), never a part of the new one."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(descriptor, 0o600)
+            written = memoryview(data)
+            while written:
+                written = written[os.write(descriptor, written) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        temporary.replace(path)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        fault = DiskFull if error.errno in _NO_SPACE else EnvironmentFault
+        raise fault(f"{path} cannot be written: {error.strerror}") from None

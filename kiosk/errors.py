@@ -28,3 +28,7 @@ class ContentError(KioskError):
 
 class EnvironmentFault(KioskError):
     """The machine is not as the kiosk needs it (permissions, full disk, missing files)."""
+
+
+class DiskFull(EnvironmentFault):
+    """There is no space left where the kiosk writes: nothing was written, nothing half-written kept."""

@@ -60,6 +60,7 @@ class CrashGuard:
                 self.window.station.end_visit()
             except Exception:
                 log.exception("erasing the visit after an error failed too")
+            self.window.close_mediator_mode()  # even if erasing the visit failed before its listeners ran
             self.window.calm_panel.present(*texts)
             self.window.speaker.speak(list(texts[:2]), language)
         finally:

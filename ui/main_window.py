@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QStackedWidget
 
 from kiosk.i18n import translation
 from kiosk.i18n.translation import _
+from kiosk.mediation.idle import mediator_idle_s
 from kiosk.visit.idle import IdlePhase, IdleWatch
 from kiosk.visit.places import WELCOME, Place, ScreenId
 from kiosk.visit.session import TEXT_SIZES
@@ -127,6 +128,8 @@ class MainWindow(QWidget):
             self._voice.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(self._voice.forget_personal)
         station.add_end_listener(forget_clipboard)
+        station.add_end_listener(self.close_mediator_mode)
+        self._mediator_touch = station.clock()
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -184,6 +187,7 @@ class MainWindow(QWidget):
         panel = MediatorPanel(self, self.station, self.station.config.data_dir / "exports")
         panel.settings_page.settings_changed.connect(self._apply_station_settings)
         panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
+        panel.opened.connect(self._touch_mediator_mode)
         panel.quit_requested.connect(self.quit_requested)
         return panel
 
@@ -244,9 +248,28 @@ class MainWindow(QWidget):
             personal=self.current_screen.speaks_personal_data,
         )
 
+    def close_mediator_mode(self) -> None:
+        """Mediator mode never outlives a visit: it closes and forgets what was typed in it."""
+        if self._built("mediator_panel"):
+            self.mediator_panel.close_mode()
+
+    def _touch_mediator_mode(self) -> None:
+        self._mediator_touch = self.station.clock()
+
+    def _close_idle_mediator_mode(self, now: float) -> None:
+        """A mediator called away: mediator mode closes after its own delay, shorter than a person's."""
+        if not self._built("mediator_panel") or self.mediator_panel.isHidden():
+            return
+        if now - self._mediator_touch < mediator_idle_s(self.idle.timeout_s):
+            return
+        lock = self.mediator_panel.lock
+        if lock is None or lock.configured:  # the first set-up waits for the structure, however long
+            self.close_mediator_mode()
+
     def check_idle(self) -> None:
         """Warn, then end the visit, when nobody has touched the screen for too long."""
         now = self.station.clock()
+        self._close_idle_mediator_mode(now)
         if not self.station.visit.started:
             self.idle.touch(now)
             self.idle_overlay.hide()
@@ -274,6 +297,7 @@ class MainWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in TOUCH_EVENTS:
             self.idle.touch(self.station.clock())
+            self._mediator_touch = self.station.clock()
             self.current_screen.touched()
             if self.idle_overlay.isVisible():
                 self.idle_overlay.hide()

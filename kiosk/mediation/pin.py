@@ -2,13 +2,16 @@
 
 There is no default PIN. Every unlock, wrong try and lock-out goes into the audit
 journal (without the PIN). The count of wrong tries is kept in the store, so
-restarting the kiosk does not give a thief five more tries.
+restarting the kiosk does not give a thief five more tries; it is also kept in
+memory, so a store that cannot be written (a full disk) still counts them and the
+lock fails closed, while the right PIN still opens mediator mode to read why.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from collections.abc import Callable
@@ -16,7 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
+from kiosk.errors import EnvironmentFault
 from kiosk.secret import Secret
+
+log = logging.getLogger(__name__)
 
 PIN_SETTING = "mediator_pin_hash"
 _FAILURES_SETTING = "mediator_pin_failures"
@@ -58,10 +64,22 @@ def _hash(pin: Secret, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.reveal_bytes(), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
 
 
+@dataclass(frozen=True)
+class _Failures:
+    count: int = 0
+    locked_until: float = 0.0
+
+    def worse(self, other: _Failures) -> _Failures:
+        return _Failures(max(self.count, other.count), max(self.locked_until, other.locked_until))
+
+
 class PinLock:
+    """The PIN of one store. Keep one per store: it remembers wrong tries the store could not write."""
+
     def __init__(self, store: PinKeeping, clock: Callable[[], float] = time.time) -> None:
         self.store = store
         self.clock = clock
+        self._failures = _Failures()  # what this process has seen, whatever the store could keep
 
     @property
     def configured(self) -> bool:
@@ -81,10 +99,11 @@ class PinLock:
     def check(self, pin: Secret) -> PinAnswer:
         """Compare with the stored hash; the PIN is wiped either way."""
         now = self.clock()
-        failures = self.store.setting(_FAILURES_SETTING, {"count": 0, "locked_until": 0.0})
-        if now < failures["locked_until"]:
+        stored = self.store.setting(_FAILURES_SETTING, {"count": 0, "locked_until": 0.0})
+        failures = self._failures.worse(_Failures(int(stored["count"]), float(stored["locked_until"])))
+        if now < failures.locked_until:
             pin.wipe()
-            return PinAnswer(PinCheck.LOCKED, seconds_locked=int(failures["locked_until"] - now) + 1)
+            return PinAnswer(PinCheck.LOCKED, seconds_locked=int(failures.locked_until - now) + 1)
         record = self.store.setting(PIN_SETTING)
         try:
             accepted = record is not None and hmac.compare_digest(
@@ -94,17 +113,21 @@ class PinLock:
         finally:
             pin.wipe()
         if accepted:
-            self._record_failures(0, 0.0)
-            self.store.journal("mediator.unlocked", {}, now)
+            self._record(_Failures(), "mediator.unlocked", {}, now)
             return PinAnswer(PinCheck.ACCEPTED)
-        count = failures["count"] + 1
+        count = (0 if failures.locked_until else failures.count) + 1  # a lock served gives five new tries
         if count >= MAX_TRIES:
-            self._record_failures(0, now + LOCK_S)
-            self.store.journal("mediator.locked_out", {"seconds": LOCK_S}, now)
+            self._record(_Failures(0, now + LOCK_S), "mediator.locked_out", {"seconds": LOCK_S}, now)
             return PinAnswer(PinCheck.LOCKED, seconds_locked=int(LOCK_S))
-        self._record_failures(count, 0.0)
-        self.store.journal("mediator.wrong_pin", {"try": count}, now)
+        self._record(_Failures(count, 0.0), "mediator.wrong_pin", {"try": count}, now)
         return PinAnswer(PinCheck.WRONG, tries_left=MAX_TRIES - count)
 
-    def _record_failures(self, count: int, locked_until: float) -> None:
-        self.store.remember(_FAILURES_SETTING, {"count": count, "locked_until": locked_until})
+    def _record(self, failures: _Failures, event: str, detail: dict[str, Any], now: float) -> None:
+        """Remember the tries in memory first, then in the store and its journal if the disk lets us."""
+        self._failures = failures
+        try:
+            kept = {"count": failures.count, "locked_until": failures.locked_until}
+            self.store.remember(_FAILURES_SETTING, kept)
+            self.store.journal(event, detail, now)
+        except EnvironmentFault as error:
+            log.warning("the PIN's tries could not be saved (%s); they are counted in memory", error)

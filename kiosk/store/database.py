@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlcipher3
 
-from kiosk.errors import EnvironmentFault
+from kiosk.errors import DiskFull, EnvironmentFault
 from kiosk.mediation.statistics import ACTIVITY_FIELDS
 from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
 from kiosk.store import schema
@@ -50,7 +50,7 @@ class StoreUnreadable(StoreError):
     """The file cannot be read with this key: wrong key, damaged, or not a kiosk store."""
 
 
-class StoreFull(StoreError):
+class StoreFull(StoreError, DiskFull):
     """The disk is full: nothing more can be saved until space is freed."""
 
 

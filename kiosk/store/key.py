@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from kiosk.errors import EnvironmentFault, KioskError
+from kiosk.data_dir import write_private
+from kiosk.errors import KioskError
 from kiosk.secret import Secret
 
 # OWASP's scrypt settings (N=2^15, r=8, p=3): 32 MiB and about 0.2 s on a 2-core PC.
@@ -128,29 +129,6 @@ def key_check(key: bytes) -> bytes:
 def passphrase_material(passphrase: Secret) -> bytes:
     """The same passphrase gives the same key however its accents were typed (NFC)."""
     return unicodedata.normalize("NFC", passphrase.reveal()).encode("utf-8")
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only, atomically: it is private before it holds anything."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(descriptor, 0o600)
-            os.write(descriptor, data)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        temporary.replace(path)
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise EnvironmentFault(f"{path} cannot be written: {error.strerror}") from None
 
 
 def shred(path: Path) -> None:

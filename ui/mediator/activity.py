@@ -3,11 +3,14 @@ exports."""
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from kiosk.data_dir import write_private
+from kiosk.errors import DiskFull, EnvironmentFault
 from kiosk.i18n import translation
 from kiosk.mediation.statistics import summarize, to_csv, to_json
 from ui.mediator.parts import MediatorPage, button, plural
@@ -16,6 +19,8 @@ from ui.widgets.blocks import text_label
 
 if TYPE_CHECKING:
     from ui.mediator.panel import MediatorPanel
+
+log = logging.getLogger(__name__)
 
 
 class ActivityPage(MediatorPage):
@@ -55,6 +60,9 @@ class ActivityPage(MediatorPage):
         store = self.panel.station.keeper.store
         return store.activity() if store is not None else []
 
+    def forget(self) -> None:
+        self.exported.setText("")
+
     def refresh(self) -> None:
         records = self.records()
         summary = summarize(records)
@@ -77,10 +85,21 @@ class ActivityPage(MediatorPage):
     def export(self, kind: str) -> None:
         records = self.records()
         text = to_csv(records) if kind == "csv" else to_json(records)
-        self.panel.exports_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = self.panel.exports_dir / f"activite-{time.strftime('%Y%m%d-%H%M%S')}.{kind}"
-        path.write_text(text, encoding="utf-8")
+        try:
+            write_private(path, text.encode("utf-8"))
+        except DiskFull:
+            self.exported.setText(
+                "Le disque est plein : l'export n'a pas été écrit. Libérez de la place, puis recommencez."
+            )
+            return
+        except EnvironmentFault as error:
+            self.exported.setText(f"L'export n'a pas pu être écrit : {error}")
+            return
         store = self.panel.station.keeper.store
         if store is not None:
-            store.journal("activity.exported", {"format": kind, "records": len(records)}, time.time())
+            try:
+                store.journal("activity.exported", {"format": kind, "records": len(records)}, time.time())
+            except EnvironmentFault:
+                log.warning("the export was written but could not be journaled")
         self.exported.setText(f"Écrit : {path}")

@@ -35,3 +35,7 @@ class KeypadPage(MediatorPage):
         self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
         layout.addLayout(column, 1)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
+
+    def forget(self) -> None:
+        self.pad.clear()
+        self.problem.set_text("")

@@ -30,6 +30,7 @@ from ui.widgets.overlay import area_of
 
 class MediatorPanel(QWidget):
     handed_back = Signal()
+    opened = Signal()  # a page was presented: mediator mode's own idle delay starts again
     quit_requested = Signal()  # "Quitter le kiosque": the only way out of a locked kiosk
 
     def __init__(self, host: QWidget, station: Station, exports_dir: Path) -> None:
@@ -64,7 +65,7 @@ class MediatorPanel(QWidget):
         self.mandate_page = MandatePage(self)
         self.settings_page = SettingsPage(self)
         # The pages, registered in one place: the stack in this order, and a tab for each that has a label.
-        registered: tuple[MediatorPage, ...] = (
+        self.registered: tuple[MediatorPage, ...] = (
             self.pin_page,
             self.setup_page,
             self.session_page,
@@ -73,7 +74,7 @@ class MediatorPanel(QWidget):
             self.settings_page,
         )
         self.tab_buttons: dict[MediatorPage, PictogramButton] = {}
-        for page in registered:
+        for page in self.registered:
             if not page.TAB_LABEL:
                 continue
             label = page.TAB_LABEL
@@ -93,15 +94,21 @@ class MediatorPanel(QWidget):
         self.back_button.clicked.connect(self.hand_back)
         self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # one line
         self.tabs.addWidget(self.back_button)
-        for every_page in registered:
+        for every_page in self.registered:
             self.pages.addWidget(every_page)
         host.installEventFilter(self)
+        self._lock: PinLock | None = None
         self.hide()
 
     @property
     def lock(self) -> PinLock | None:
+        """The PIN lock of the store in use: one per store, so the tries it could not save still count."""
         store = self.station.keeper.store
-        return PinLock(store) if store is not None else None
+        if store is None:
+            return None
+        if self._lock is None or self._lock.store is not store:
+            self._lock = PinLock(store)
+        return self._lock
 
     # Opening and closing ---------------------------------------------------------
     def open_mode(self) -> None:
@@ -126,6 +133,11 @@ class MediatorPanel(QWidget):
         self.setup_page.start()
         self._present(self.setup_page, tabs=False)
 
+    def change_pin(self) -> None:
+        self.heading.setText("Changer le PIN des médiateurs")
+        self.setup_page.start()  # asks for the current PIN first
+        self._present(self.setup_page, tabs=False)
+
     def unlocked(self) -> None:
         name = self.station.keeper.setting(STRUCTURE_NAME, "")
         self.heading.setText(f"Mode médiateur — {name}" if name else "Mode médiateur")
@@ -139,9 +151,21 @@ class MediatorPanel(QWidget):
         self.pages.setCurrentWidget(page)
 
     def hand_back(self) -> None:
-        self.pin_page.pad.clear()
-        self.hide()
+        self.close_mode()
         self.handed_back.emit()
+
+    def close_mode(self) -> None:
+        """Close mediator mode and forget what was typed in it: the next person finds nothing of it.
+
+        Called when the mediator hands back, when a visit ends (the person left, the idle delay,
+        the crash screen) and after mediator mode's own idle delay. A kiosk with no PIN yet
+        goes back to its set-up: nobody may use it before a structure has chosen one.
+        """
+        for page in self.registered:
+            page.forget()
+        self.hide()
+        if self.lock is not None and not self.lock.configured:
+            self.open_setup()
 
     def _present(self, page: MediatorPage, tabs: bool) -> None:
         for tab in self.tab_buttons.values():
@@ -155,6 +179,7 @@ class MediatorPanel(QWidget):
         self.setGeometry(area_of(self._host))
         self.raise_()
         self.show()
+        self.opened.emit()
 
     def _pin_set(self) -> bool:
         lock = self.lock

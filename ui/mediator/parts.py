@@ -1,6 +1,7 @@
 """The small contract every page of mediator mode keeps, and the helpers the pages share.
 
-A page is built with the panel, may have a tab (its label and pictogram) and is refreshed each time it shows.
+A page is built with the panel, may have a tab (its label and pictogram), is refreshed each time it shows
+and forgets what was typed on it each time the panel closes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class MediatorPage(QWidget):
 
     def refresh(self) -> None:
         """Show the station as it is now: the panel calls it each time it switches to the page."""
+
+    def forget(self) -> None:
+        """Drop whatever was typed on the page and not kept: the panel calls it each time it closes."""
 
 
 def plural(count: int, one: str, many: str = "") -> str:

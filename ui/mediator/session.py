@@ -75,6 +75,9 @@ class SessionPage(MediatorPage):
         layout.addLayout(actions)
         layout.addLayout(self.referral_row)
 
+    def forget(self) -> None:
+        self.note.clear()  # an unsent note belongs to this visit only
+
     def refresh(self) -> None:
         station = self.panel.station
         visit = station.visit

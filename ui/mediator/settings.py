@@ -96,7 +96,7 @@ class SettingsPage(MediatorPage):
         self.auto_read = button("mdi6.account-voice", "", "Lire chaque écran à voix haute dès qu'il s'ouvre.")
         self.auto_read.clicked.connect(self.toggle_auto_read)
         self.pin_button = button("mdi6.form-textbox-password", "Changer le PIN", "Choisir un nouveau PIN.")
-        self.pin_button.clicked.connect(panel.open_setup)
+        self.pin_button.clicked.connect(panel.change_pin)
         self.quit_button = button("mdi6.power", "Quitter le kiosque", "Fermer le kiosque (maintenance).")
         self.quit_button.clicked.connect(self.quit_kiosk)
         row = QHBoxLayout()
@@ -170,6 +170,11 @@ class SettingsPage(MediatorPage):
         problems = [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         problems += [f"Contenu chargé sans tout : {problem}" for problem in station.catalog.degraded]
         self.problems.setText("\n".join(problems) or "Tout le contenu s'est chargé sans erreur.")
+
+    def forget(self) -> None:
+        for field in (self.name, self.address):
+            field.clear()
+        self.help_places.clear()  # refilled from what was saved when the page shows again
 
     def save(self) -> None:
         keeper = self.panel.station.keeper

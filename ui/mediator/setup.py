@@ -1,4 +1,4 @@
-"""The set-up page: asked at the first start (there is no default PIN), and again to change the PIN."""
+"""The set-up page: asked at the first start (there is no default PIN), and to change the PIN."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit
 
-from kiosk.mediation.pin import MIN_PIN_DIGITS, valid_pin
+from kiosk.mediation.pin import MIN_PIN_DIGITS, PinAnswer, PinCheck, valid_pin
 from kiosk.secret import Secret
 from kiosk.visit.recap import STRUCTURE_NAME
 from ui.mediator.keypad_page import KeypadPage
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class SetupPage(KeypadPage):
-    """The one-time set-up: the structure's name and the mediators' PIN (typed twice)."""
+    """The structure's name and the mediators' PIN (typed twice); to change the PIN, the current one first."""
 
     def __init__(self, panel: MediatorPanel) -> None:
         self.name_label = text_label()
@@ -30,12 +30,28 @@ class SetupPage(KeypadPage):
         super().__init__(panel, self.save_button, (self.name_label, self.name))
         self.save_button.clicked.connect(self.submit)
         self._first: Secret | None = None
+        self._current_checked = False
 
     def start(self) -> None:
+        """Begin again: the current PIN first if there is one, then the new PIN twice."""
+        self.forget()
         self.name.setText(self.panel.station.keeper.setting(STRUCTURE_NAME, ""))
+        lock = self.panel.lock
+        self._current_checked = lock is None or not lock.configured
+        if self._current_checked:
+            self._ask_new_pin()
+        else:
+            self.prompt.setText("Pour changer le PIN, tapez d'abord le PIN actuel des médiateurs.")
+
+    def forget(self) -> None:
+        super().forget()
+        if self._first is not None:
+            self._first.wipe()
         self._first = None
-        self.pad.clear()
-        self.problem.set_text("")
+        self._current_checked = False
+        self.name.clear()
+
+    def _ask_new_pin(self) -> None:
         self.prompt.setText(
             f"Choisissez le PIN des médiateurs ({MIN_PIN_DIGITS} chiffres ou plus). "
             "Il n'y a pas de PIN par défaut : sans lui, personne ne peut ouvrir le mode médiateur."
@@ -47,6 +63,9 @@ class SetupPage(KeypadPage):
         if lock is None or store is None:
             return
         typed = self.pad.take()
+        if not self._current_checked:
+            self._check_current(lock.check(typed))
+            return
         if self._first is None:
             if not self.name.text().strip():
                 typed.wipe()
@@ -73,3 +92,17 @@ class SetupPage(KeypadPage):
         store.change_setting(STRUCTURE_NAME, self.name.text().strip(), time.time())
         lock.set_pin(first)
         self.panel.unlocked()
+
+    def _check_current(self, answer: PinAnswer) -> None:
+        """The same lock as the PIN page: wrong tries count toward the same five."""
+        if answer.result is PinCheck.ACCEPTED:
+            self._current_checked = True
+            self.problem.set_text("")
+            self._ask_new_pin()
+        elif answer.result is PinCheck.WRONG:
+            self.problem.set_text(
+                f"PIN actuel incorrect. Encore {answer.tries_left} essai(s) avant un blocage de 5 minutes."
+            )
+        else:
+            minutes = max(1, round(answer.seconds_locked / 60))
+            self.problem.set_text(f"Trop d'essais : le changement de PIN est bloqué pendant {minutes} min.")

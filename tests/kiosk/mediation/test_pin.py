@@ -9,8 +9,8 @@ import pytest
 
 from kiosk.mediation.pin import LOCK_S, MAX_TRIES, PIN_SETTING, PinCheck, PinLock
 from kiosk.secret import Secret
-from kiosk.store.database import Store
-from tests.conftest import FakeClock
+from kiosk.store.database import Store, StoreFull
+from tests.conftest import FakeClock, fill_up
 
 
 @pytest.fixture
@@ -68,3 +68,23 @@ def test_a_right_pin_resets_the_count(store: Store) -> None:
         lock.check(Secret("000000"))
     assert lock.check(Secret("482193")).result is PinCheck.ACCEPTED
     assert lock.check(Secret("000000")).tries_left == MAX_TRIES - 1
+
+
+def test_a_full_disk_still_counts_wrong_pins_and_lets_the_right_one_in(
+    tiny_disk: Path, clock: FakeClock
+) -> None:
+    store = Store.open(tiny_disk / "kiosk.db", secrets.token_bytes(32))
+    try:
+        lock = PinLock(store, clock)
+        lock.set_pin(Secret("482193"))
+        fill_up(tiny_disk)
+        with pytest.raises(StoreFull):
+            store.remember("probe", "x" * 100_000)  # the disk really refuses what the lock writes
+        assert lock.check(Secret("482193")).result is PinCheck.ACCEPTED, "to read the « disque plein » notice"
+        answers = [lock.check(Secret("000000")).result for _ in range(MAX_TRIES)]
+        assert answers == [PinCheck.WRONG] * (MAX_TRIES - 1) + [PinCheck.LOCKED]
+        assert lock.check(Secret("482193")).result is PinCheck.LOCKED, "the lock fails closed"
+        clock.advance(LOCK_S + 1)
+        assert lock.check(Secret("482193")).result is PinCheck.ACCEPTED
+    finally:
+        store.close()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from kiosk.station import Station
 from kiosk.store.key import StorePaths, WrongPassphrase
 from kiosk.store.record_keeper import RESUME_TRIES, RecordKeeper
 from kiosk.visit.places import ScreenId
-from tests.conftest import FakeClock, walk_to_step
+from tests.conftest import FakeClock, fill_up, walk_to_step
 
 PROCEDURE = "caf-prime-activite"
 
@@ -143,20 +141,6 @@ def test_a_wrong_passphrase_never_moves_the_store(paths: StorePaths, bundled_cat
     assert not list(paths.database.parent.glob("*.unreadable-*"))
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Path:
-    """A real 2 MB file system, to fill up for real (needs root and mount)."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small file system needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)], check=False)
-    if result.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
 def test_a_full_disk_lets_the_kiosk_go_on_without_saving_and_tells_the_mediator(
     tiny_disk: Path, tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:
@@ -164,14 +148,7 @@ def test_a_full_disk_lets_the_kiosk_go_on_without_saving_and_tells_the_mediator(
     paths = StorePaths.under(config.data_dir, config.config_dir)
     keeper = RecordKeeper.open(paths, bundled_catalog, clock=clock)
     station = Station(config, bundled_catalog, clock=clock, keeper=keeper)
-    filler = tiny_disk / "filler"
-    with filler.open("wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
+    filler = fill_up(tiny_disk)
     walk_to_step(station, PROCEDURE, 2)  # every move tries to save; none raises
     assert station.visit.place.screen is ScreenId.STEP
     assert not keeper.keeps_records and len(keeper.notices) == 1 and "plein" in keeper.notices[0].message

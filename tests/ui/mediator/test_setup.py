@@ -1,10 +1,13 @@
-"""The set-up: the first start asks for the structure's name and a PIN, with no way around it."""
+"""The set-up: the first start asks for the structure's name and a PIN, with no way around it; changing
+the PIN asks for the current one first."""
 
 from __future__ import annotations
 
 from kiosk.mediation.pin import PIN_SETTING
-from tests.ui.mediator.helpers import PIN
+from tests.ui.mediator.helpers import PIN, type_pin
 from ui.main_window import MainWindow
+from ui.mediator.keypad_page import KeypadPage
+from ui.widgets.blocks import PictogramButton
 
 
 def test_the_first_start_asks_for_the_structure_and_a_pin(stored_window: MainWindow) -> None:
@@ -22,3 +25,47 @@ def test_the_first_start_asks_for_the_structure_and_a_pin(stored_window: MainWin
     store = stored_window.station.keeper.store
     assert store is not None and store.setting(PIN_SETTING) is not None
     assert PIN not in repr(store.tables())
+
+
+def type_on(page: KeypadPage, digits: str, submit: PictogramButton) -> None:
+    for digit in digits:
+        page.pad.digit_buttons[digit].click()
+    submit.click()
+
+
+def test_changing_the_pin_asks_for_the_current_one_first(configured: MainWindow) -> None:
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.show_page(panel.settings_page)
+    panel.settings_page.pin_button.click()
+    setup = panel.setup_page
+    assert panel.pages.currentWidget() is setup and "PIN actuel" in setup.prompt.text()
+    setup.name.setText("France Services de Guéret")
+    type_on(setup, "135792", setup.save_button)  # someone who found the panel open does not know it
+    assert "incorrect" in setup.problem.label.text() and "PIN actuel" in setup.prompt.text()
+    store = configured.station.keeper.store
+    assert store is not None
+    before = store.setting(PIN_SETTING)
+    type_on(setup, PIN, setup.save_button)
+    assert "Choisissez" in setup.prompt.text()
+    for digits in ("735194", "735194"):
+        type_on(setup, digits, setup.save_button)
+    assert store.setting(PIN_SETTING) != before
+    panel.hand_back()
+    panel.open_mode()
+    type_pin(configured, "735194")
+    assert panel.pages.currentWidget() is panel.session_page
+
+
+def test_wrong_current_pins_count_toward_the_same_lock_out(configured: MainWindow) -> None:
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.change_pin()
+    setup = panel.setup_page
+    for _ in range(5):
+        type_on(setup, "135792", setup.save_button)
+    assert "bloqué" in setup.problem.label.text()
+    type_on(setup, PIN, setup.save_button)
+    assert "PIN actuel" in setup.prompt.text(), "locked: even the right PIN waits"
