@@ -13,6 +13,11 @@ from kiosk.i18n.translation import N_
 
 APP_DIR_NAME = "france-services-kiosk"
 BUNDLED_PACK = Path(__file__).resolve().parent / "bundled_pack"  # the procedures shipped with the kiosk
+# What a structure changes in mediator mode, kept in the store under these names.
+IDLE_TIMEOUT_SETTING = "idle_timeout_s"
+AUTO_READ_SETTING = "auto_read"
+HIDDEN_LANGUAGES_SETTING = "hidden_languages"  # French, the source, is always offered
+HIDDEN_PROCEDURES_SETTING = "hidden_procedures"  # new content is offered until hidden
 # Shorter delays would end a visit while the person is still reading.
 MIN_IDLE_TIMEOUT_S = 10
 MIN_IDLE_WARNING_S = 5

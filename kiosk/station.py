@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.config import Config
+from kiosk.config import (
+    AUTO_READ_SETTING,
+    HIDDEN_LANGUAGES_SETTING,
+    HIDDEN_PROCEDURES_SETTING,
+    IDLE_TIMEOUT_SETTING,
+    Config,
+)
 from kiosk.content.loader import Catalog
 from kiosk.content.procedures import Procedure
 from kiosk.i18n import translation
@@ -25,11 +31,6 @@ from kiosk.visit.recap import Recap, build_recap
 from kiosk.visit.visit import Visit
 
 log = logging.getLogger(__name__)
-
-IDLE_TIMEOUT_SETTING = "idle_timeout_s"
-AUTO_READ_SETTING = "auto_read"
-HIDDEN_LANGUAGES_SETTING = "hidden_languages"  # French, the source, is always offered
-HIDDEN_PROCEDURES_SETTING = "hidden_procedures"  # new content is offered until hidden
 
 
 class Station:

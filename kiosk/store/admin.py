@@ -19,6 +19,7 @@ from kiosk.data_dir import prepare_data_dir
 from kiosk.errors import KioskError
 from kiosk.mediation.pin import MIN_PIN_DIGITS, PinLock, valid_pin
 from kiosk.secret import Secret
+from kiosk.store import settings_backup
 from kiosk.store.database import Store
 from kiosk.store.key import MIN_PASSPHRASE_LENGTH, KeyMode, StorePaths
 from kiosk.store.record_keeper import open_with
@@ -99,6 +100,8 @@ def set_pin(paths: StorePaths, ask: Ask) -> str:
         if not valid_pin(first):
             raise KioskError(f"a PIN has at least {MIN_PIN_DIGITS} digits, not all the same")
         PinLock(store).set_pin(first)
+        if not paths.keys.needs_passphrase:
+            settings_backup.back_up(store, paths.settings_backup)
     finally:
         first.wipe()
         second.wipe()

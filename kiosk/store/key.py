@@ -153,7 +153,12 @@ class KeyFiles:
 
     @property
     def needs_passphrase(self) -> bool:
-        params = self.read_params()
+        """True when the settings say a passphrase locks the store (damaged settings cannot say so:
+        the store they belonged to is set aside at the opening)."""
+        try:
+            params = self.read_params()
+        except StationSecretMismatch:
+            return False
         return params is not None and params.mode is KeyMode.PASSPHRASE
 
     @property
@@ -167,6 +172,8 @@ class KeyFiles:
             return KeyParams.from_json(path.read_text(encoding="utf-8"), path)
         except FileNotFoundError:
             return None
+        except (UnicodeDecodeError, OSError) as error:
+            raise StationSecretMismatch(f"{path}: the key settings cannot be read ({error})") from None
 
     @property
     def pending_station_secret(self) -> Path:
@@ -174,12 +181,16 @@ class KeyFiles:
 
     def station_material(self, path: Path, create: bool) -> bytes:
         try:
-            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+            material = bytes.fromhex(path.read_text(encoding="ascii").strip())
         except FileNotFoundError:
             if not create:
                 raise StationSecretMismatch(f"{path} is missing") from None
-        except ValueError:
+        except (ValueError, OSError):  # not hex, not text, not a file
             raise StationSecretMismatch(f"{path} is damaged") from None
+        else:
+            if len(material) != KEY_BYTES:
+                raise StationSecretMismatch(f"{path} is damaged") from None
+            return material
         material = secrets.token_bytes(KEY_BYTES)
         write_private(path, material.hex().encode("ascii") + b"\n")
         return material
@@ -190,6 +201,17 @@ class KeyFiles:
                 raise PassphraseNeeded("the store is locked with a passphrase")
             return passphrase_material(passphrase)
         return self.station_material(self.pending_station_secret if pending else self.station_secret, False)
+
+    @property
+    def station_secret_damaged(self) -> bool:
+        """A station secret is there but is not one (garbage, cut short): it opens nothing."""
+        if not self.station_secret.exists():
+            return False
+        try:
+            self.station_material(self.station_secret, create=False)
+        except StationSecretMismatch:
+            return True
+        return False
 
     def unlock(self, passphrase: Secret | None = None) -> list[tuple[bytes, bool]]:
         """The keys to try, most likely first, each with whether it belongs to an unfinished change.
@@ -268,6 +290,11 @@ class StorePaths:
 
     database: Path
     keys: KeyFiles
+
+    @property
+    def settings_backup(self) -> Path:
+        """The structure's choices and the PIN's hash, beside the station secret (outside the store)."""
+        return self.keys.station_secret.with_name("settings-backup.json")
 
     @classmethod
     def under(cls, data_dir: Path, config_dir: Path) -> StorePaths:

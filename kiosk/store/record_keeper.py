@@ -13,11 +13,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.content.loader import Catalog
 from kiosk.errors import EnvironmentFault
 from kiosk.secret import Secret
+from kiosk.store import settings_backup
 from kiosk.store.database import RETENTION_DEFAULTS, Store, StoreError, StoreFull, StoreUnreadable
 from kiosk.store.key import StationSecretMismatch, StorePaths
 from kiosk.store.records import activity_record, help_request_rows, session_record
@@ -53,6 +55,16 @@ def open_with(paths: StorePaths, keys: list[tuple[bytes, bool]]) -> Store | None
     return None
 
 
+def _unused_name(path: Path, stamp: str) -> Path:
+    """``kiosk.db.unreadable-<stamp>``, or with ``-2``, ``-3``... when that name is taken."""
+    candidate = path.with_name(f"{path.name}.unreadable-{stamp}")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.unreadable-{stamp}-{number}")
+    return candidate
+
+
 @dataclass(frozen=True)
 class Notice:
     """Something the mediator must know about the station (not about a person)."""
@@ -68,6 +80,7 @@ class RecordKeeper:
     clock: Callable[[], float] = time.time
     notices: list[Notice] = field(default_factory=list)
     _failing: bool = False
+    _settings_copy: Path | None = None  # where the structure's choices are copied (None: not copied)
     _wrong_codes: int = 0
     _locked_until: float = 0.0
 
@@ -100,6 +113,11 @@ class RecordKeeper:
         if keeper.store is not None:
             keeper._forget_leftover_sessions()
             keeper._purge()
+            if paths.keys.needs_passphrase:
+                settings_backup.forget(paths.settings_backup)
+            else:
+                keeper._settings_copy = paths.settings_backup
+                keeper.back_up_settings()
         return keeper
 
     def _open_or_replace(self, paths: StorePaths, passphrase: Secret | None) -> Store:
@@ -109,25 +127,38 @@ class RecordKeeper:
             self._move_aside(paths, error, with_key=True)
             keys = paths.keys.unlock(passphrase)
         store = open_with(paths, keys)
-        if store is not None:
-            return store
-        self._move_aside(paths, StoreUnreadable(f"{paths.database} cannot be read"), with_key=False)
-        store = Store.open(paths.database, keys[0][0])
-        for notice in self.notices:
+        if store is None:
+            self._move_aside(paths, StoreUnreadable(f"{paths.database} cannot be read"), with_key=False)
+            store = Store.open(paths.database, keys[0][0])
+        for notice in self.notices:  # what was set aside, in the journal of the store that follows
             store.journal("store.moved_aside", {"notice": notice.message}, notice.at)
+        if self.notices and settings_backup.restore(store, paths.settings_backup, self.clock()):
+            self.notices.append(
+                Notice(
+                    self.clock(),
+                    "Le PIN des médiateurs et les réglages de la structure ont été repris de leur copie.",
+                )
+            )
         return store
 
     def _move_aside(self, paths: StorePaths, error: Exception, with_key: bool) -> None:
-        """Keep an unreadable store under another name (its data may still be recovered) and say so."""
+        """Keep an unreadable store under another name (its data may still be recovered) and say so.
+
+        With its key settings when they cannot open it, and a station secret that is not one
+        (a valid secret stays: it is the only key to the store set aside). Nothing is ever
+        overwritten: a second store set aside in the same second gets a name of its own.
+        """
         stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(self.clock()))
         database = paths.database
         files = [database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm"))]
         if with_key:
             files.append(paths.keys.params)
+            if paths.keys.station_secret_damaged:
+                files.append(paths.keys.station_secret)
         moved = False
         for path in files:
             if path.exists():
-                path.rename(path.with_name(f"{path.name}.unreadable-{stamp}"))
+                path.rename(_unused_name(path, stamp))
                 moved = True
         if moved:
             self._tell(
@@ -222,7 +253,15 @@ class RecordKeeper:
             store.change_setting(key, value, self.clock())
             return True
 
-        return bool(self._attempt(change))
+        changed = bool(self._attempt(change))
+        if changed:
+            self.back_up_settings()
+        return changed
+
+    def back_up_settings(self) -> None:
+        """Copy the structure's choices and the PIN's hash outside the store (not in passphrase mode)."""
+        if self.store is not None and self._settings_copy is not None:
+            settings_backup.back_up(self.store, self._settings_copy)
 
     def structure_settings(self) -> dict[str, Any]:
         """The structure's name, address and directory of help places (empty without a store)."""

@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.config import Config
+from kiosk.config import HIDDEN_LANGUAGES_SETTING, Config
 from kiosk.i18n import translation
 from kiosk.mediation.pin import PinLock
 from kiosk.secret import Secret
-from kiosk.station import HIDDEN_LANGUAGES_SETTING, Station
+from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from ui.app import create_application, open_window
 from ui.main_window import BUILT_AHEAD, MainWindow

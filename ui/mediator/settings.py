@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import translation
-from kiosk.station import (
+from kiosk.config import (
     AUTO_READ_SETTING,
     HIDDEN_LANGUAGES_SETTING,
     HIDDEN_PROCEDURES_SETTING,
     IDLE_TIMEOUT_SETTING,
 )
+from kiosk.i18n import translation
 from kiosk.visit.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from ui.mediator.parts import MediatorPage, button
 from ui.widgets.blocks import PictogramButton, text_label

@@ -91,6 +91,7 @@ class SetupPage(KeypadPage):
             return
         store.change_setting(STRUCTURE_NAME, self.name.text().strip(), time.time())
         lock.set_pin(first)
+        self.panel.station.keeper.back_up_settings()  # a store set aside later keeps this PIN
         self.panel.unlocked()
 
     def _check_current(self, answer: PinAnswer) -> None:

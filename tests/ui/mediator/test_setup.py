@@ -3,7 +3,20 @@ the PIN asks for the current one first."""
 
 from __future__ import annotations
 
-from kiosk.mediation.pin import PIN_SETTING
+import os
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import Config
+from kiosk.content.loader import Catalog
+from kiosk.mediation.pin import PIN_SETTING, PinLock
+from kiosk.secret import Secret
+from kiosk.station import Station
+from kiosk.store.key import StorePaths
+from kiosk.store.record_keeper import RecordKeeper
+from tests.conftest import FakeClock
+from tests.ui.conftest import open_window
 from tests.ui.mediator.helpers import PIN, type_pin
 from ui.main_window import MainWindow
 from ui.mediator.keypad_page import KeypadPage
@@ -69,3 +82,25 @@ def test_wrong_current_pins_count_toward_the_same_lock_out(configured: MainWindo
     assert "bloqué" in setup.problem.label.text()
     type_on(setup, PIN, setup.save_button)
     assert "PIN actuel" in setup.prompt.text(), "locked: even the right PIN waits"
+
+
+def test_a_store_set_aside_does_not_offer_the_set_up_to_whoever_is_there(
+    tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock, qtbot: QtBot
+) -> None:
+    config = Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    paths = StorePaths.under(config.data_dir, config.config_dir)
+    first = RecordKeeper.open(paths, bundled_catalog, clock=clock)
+    assert first.store is not None
+    PinLock(first.store).set_pin(Secret(PIN))
+    first.back_up_settings()
+    first.store.close()
+    paths.database.write_bytes(os.urandom(8192))  # damaged: the next start sets it aside
+    keeper = RecordKeeper.open(paths, bundled_catalog, clock=clock)
+    window = open_window(Station(config, bundled_catalog, clock=clock, keeper=keeper), qtbot)
+    assert window.mediator_panel.isHidden(), "the welcome screen, not the set-up"
+    window.mediator_panel.open_mode()
+    assert window.mediator_panel.pages.currentWidget() is window.mediator_panel.pin_page
+    type_pin(window, PIN)
+    assert "repris" in window.mediator_panel.session_page.notices.label.text()
+    assert keeper.store is not None
+    keeper.store.close()
