@@ -9,6 +9,8 @@ The store refuses any ``Secret`` and any field named in ``CREDENTIAL_FIELDS``.
 from __future__ import annotations
 
 import hmac
+import re
+import unicodedata
 from typing import NoReturn
 
 MASK = "••••"
@@ -103,3 +105,37 @@ def refuse_credentials(value: object, where: str = "value") -> None:
     elif isinstance(value, list | tuple | set | frozenset):
         for index, item in enumerate(value):
             refuse_credentials(item, f"{where}[{index}]")
+
+
+# Words that announce a credential in free text, and the shapes credentials take.
+_CREDENTIAL_WORDS = re.compile(
+    r"\b(mots? de passe|mdp|password|identifiant|code|pin)\b",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"\d{4,}")  # a PIN, a confirmation code, a card's digits
+_TOKEN = re.compile(r"\S{8,}")
+
+
+def _password_shaped(token: str) -> bool:
+    """Letters with digits or signs in one word of 8 or more characters: "Exercice-2026", "azerty12"."""
+    token = token.strip(".,;:!?()«»\"'")
+    if "@" in token or "://" in token or token.startswith("www."):
+        return False  # an e-mail or web address is not hidden, it is written down on purpose
+    has_letter = any(ch.isalpha() for ch in token)
+    has_other = any(
+        ch.isdigit() or (unicodedata.category(ch).startswith(("P", "S")) and ch not in "'’-")
+        for ch in token
+    )  # an apostrophe or a hyphen makes French words ("d'imposition", "rendez-vous"), not passwords
+    return has_letter and has_other
+
+
+def looks_like_credential(text: str) -> bool:
+    """Whether free text (a mediator's note) seems to hold a password or a code: worth a warning.
+
+    Deliberately eager: a false alarm costs a second touch, a password kept costs a person.
+    """
+    return bool(
+        _CREDENTIAL_WORDS.search(text)
+        or _DIGIT_RUN.search(text)
+        or any(_password_shaped(token) for token in _TOKEN.findall(text))
+    )

@@ -1,8 +1,9 @@
 """The encrypted store (SQLCipher): the one module that holds the database connection.
 
 It keeps sessions while they last, resume records a person asked for, help
-requests, mediator notes, anonymous activity records, settings, and an
-append-only, hash-chained audit journal. Every value written goes through
+requests, anonymous activity records, settings, and an append-only, hash-chained
+audit journal (mediator notes stay in memory: ``RecordKeeper.add_note``; their old
+table stays empty). Every value written goes through
 ``refuse_credentials`` first: a Secret or a credential field never reaches the disk.
 
 Failures come out as three typed errors: the file cannot be read with this key
@@ -246,20 +247,8 @@ class Store:
         record["progress"] = json.loads(record["progress"])
         return record
 
-    def add_note(self, session_id: str, text: str, now: float) -> None:
-        refuse_credentials(text, "note")
-        with self._transaction():
-            self._db.execute(
-                "INSERT INTO mediator_notes (session_id, written_at, text) VALUES (?, ?, ?)",
-                (session_id, now, text),
-            )
-
-    def notes(self, session_id: str) -> list[str]:
-        rows = self._run("SELECT text FROM mediator_notes WHERE session_id = ?", (session_id,))
-        return [row[0] for row in rows]
-
     def end_session(self, session_id: str, activity: dict[str, Any] | None) -> None:
-        """Delete everything of a session (notes and help requests too) and keep its anonymous record."""
+        """Delete everything of a session (its help requests too) and keep its anonymous record."""
         with self._transaction():
             self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
             if activity is not None:

@@ -80,6 +80,7 @@ class RecordKeeper:
     clock: Callable[[], float] = time.time
     notices: list[Notice] = field(default_factory=list)
     _failing: bool = False
+    _notes: dict[str, list[str]] = field(default_factory=dict)  # by session; in memory only
     _settings_copy: Path | None = None  # where the structure's choices are copied (None: not copied)
     _wrong_codes: int = 0
     _locked_until: float = 0.0
@@ -230,6 +231,7 @@ class RecordKeeper:
     # When the person leaves ------------------------------------------------------------
     def end(self, session: Session, kept: bool = False) -> None:
         """Delete everything of the session and keep only its anonymous activity record."""
+        self._notes.pop(session.id, None)
         record = session_record(session)
         activity = activity_record(record, self.clock(), self.catalog, kept)
 
@@ -269,17 +271,14 @@ class RecordKeeper:
         return self._attempt(lambda store: {key: store.setting(key) for key in keys}) or {}
 
     def add_note(self, session: Session, text: str) -> bool:
-        """Keep a mediator's note with the session (it goes when the session goes)."""
-
-        def write(store: Store) -> bool:
-            store.save_session(session_record(session), help_request_rows(session), self.clock())
-            store.add_note(session.id, text, self.clock())
-            return True
-
-        return bool(self._attempt(write))
+        """Keep a mediator's note with the session, in memory only: it is handed over between the
+        mediators of this visit and goes when the visit goes, leaving nothing on the disk (not even
+        in the freed pages of the store's journal) should a password have been typed in it."""
+        self._notes.setdefault(session.id, []).append(text)
+        return True
 
     def notes(self, session: Session) -> list[str]:
-        return self._attempt(lambda store: store.notes(session.id)) or []
+        return list(self._notes.get(session.id, []))
 
     def _forget_leftover_sessions(self) -> None:
         """Sessions still in the store at start-up belong to people gone when the kiosk stopped."""

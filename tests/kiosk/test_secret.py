@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from kiosk.secret import MASK, CredentialRefused, Secret, refuse_credentials
+from kiosk.secret import MASK, CredentialRefused, Secret, looks_like_credential, refuse_credentials
 
 
 def test_a_secret_is_masked_wherever_it_is_shown(caplog: pytest.LogCaptureFixture) -> None:
@@ -66,3 +66,34 @@ def test_credentials_are_refused(value: object) -> None:
 
 def test_ordinary_values_pass() -> None:
     refuse_credentials({"language": "ar", "steps": ["a", "b"], "codes_postaux": 2})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "mdp : soleil",
+        "Mot de passe Azerty12",
+        "son code 482193",
+        "Exercice-2026",
+        "Soleil!Bleu",
+        "identifiant ameli noté ici",
+        "PIN 0000",
+    ],
+)
+def test_notes_holding_a_password_or_a_code_are_noticed(note: str) -> None:
+    assert looks_like_credential(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Revenir avec l'avis d'imposition",
+        "Rappeler au 06 39 98 12 34",
+        "Orientée vers le CCAS de Guéret, rendez-vous pris",
+        "Justificatif de domicile à apporter (facture EDF).",
+        "écrire à dossier.caf@exemple.fr",
+        "Rdv le 12/12 à 14h",
+    ],
+)
+def test_ordinary_notes_pass_without_a_warning(note: str) -> None:
+    assert not looks_like_credential(note)

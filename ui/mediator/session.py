@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.i18n import translation
 from kiosk.mediation.timeline import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
+from kiosk.secret import looks_like_credential
 from kiosk.visit.recap import HELP_PLACES
 from ui.mediator.parts import MediatorPage, button
 from ui.screens.base import scroll_area
@@ -49,6 +50,10 @@ class SessionPage(MediatorPage):
         note_row.addWidget(self.note_button)
         notes_column.addWidget(self.resolve_button)
         notes_column.addLayout(note_row)
+        self.note_warning = WarningBox()
+        self.note_warning.set_text("")
+        self.note.textChanged.connect(lambda _text: self.note_warning.set_text(""))
+        notes_column.addWidget(self.note_warning)
         notes_column.addWidget(scroll_area(self.notes), 1)
         self.referral_caption = text_label(wrap=False)
         self.referral_caption.setText("Orientée vers :")
@@ -77,6 +82,7 @@ class SessionPage(MediatorPage):
 
     def forget(self) -> None:
         self.note.clear()  # an unsent note belongs to this visit only
+        self.note_warning.set_text("")
 
     def refresh(self) -> None:
         station = self.panel.station
@@ -142,7 +148,16 @@ class SessionPage(MediatorPage):
         self.refresh()
 
     def add_note(self) -> None:
+        """Keep the note; one that seems to hold a password or a code is kept only at a second touch."""
         text = self.note.text().strip()
-        if text and self.panel.station.keeper.add_note(self.panel.station.visit.session, text):
+        if not text:
+            return
+        if looks_like_credential(text) and self.note_warning.isHidden():
+            self.note_warning.set_text(
+                "Cette note semble contenir un mot de passe ou un code. Retirez-le : personne ne doit "
+                "le garder. Touchez « Ajouter » encore une fois pour la garder telle quelle."
+            )
+            return
+        if self.panel.station.keeper.add_note(self.panel.station.visit.session, text):
             self.note.setText("")
         self.refresh()

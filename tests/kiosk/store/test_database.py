@@ -77,11 +77,9 @@ def test_a_wrong_key_or_a_foreign_file_raises_one_typed_error(store: Store, tmp_
         Store.open(garbage, secrets.token_bytes(32))
 
 
-def test_sessions_help_and_notes_are_kept_then_wiped_with_their_session(store: Store) -> None:
+def test_sessions_and_their_help_are_kept_then_wiped_with_their_session(store: Store) -> None:
     store.save_session(session(), [HELP], NOW)
-    store.add_note("s1", "La personne a besoin d'un justificatif de domicile.", NOW)
     assert store.session("s1")["progress"]["steps_reached"] == {"caf-prime-activite": ["compte"]}
-    assert store.notes("s1")
     activity = {
         "day": "2026-09-21",
         "language": "fr",

@@ -56,3 +56,32 @@ def test_a_referral_to_a_place_of_the_directory_reaches_the_activity_record(conf
     station.end_visit()
     store = station.keeper.store
     assert store is not None and store.activity()[-1]["referral"] == "Mission locale"
+
+
+def test_a_note_that_looks_like_a_password_asks_first_and_never_reaches_the_disk(
+    configured: MainWindow,
+) -> None:
+    station = configured.station
+    walk_to_step(station, PROCEDURE, 2)
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    session = panel.session_page
+    session.note.setText("Son mdp ameli : Soleil-2026")
+    session.note_button.click()
+    assert "mot de passe" in session.note_warning.label.text() and not session.note_warning.isHidden()
+    assert station.keeper.notes(station.visit.session) == [], "not kept at the first touch"
+    session.note_button.click()  # the mediator insists
+    assert station.keeper.notes(station.visit.session) == ["Son mdp ameli : Soleil-2026"]
+    session.note.setText("Revenir avec l'avis d'imposition")
+    session.note_button.click()
+    assert "avis d'imposition" in session.notes.text(), "an ordinary note is kept at once"
+    store = station.keeper.store
+    assert store is not None
+    store.checkpoint()
+    assert "Soleil-2026" not in repr(store.tables())
+    folder = station.config.data_dir
+    leaked = [p for p in folder.rglob("*") if p.is_file() and b"Soleil-2026" in p.read_bytes()]
+    assert leaked == [], "nothing in the store, its journal, the log or any file of the data folder"
+    station.end_visit()
+    assert station.keeper.notes(station.visit.session) == []
