@@ -2,8 +2,11 @@
 
 Errors (the procedure would be skipped or would break a path): bad keys and types,
 links to steps, procedures, glossary words or pictograms that do not exist,
-unreachable steps, loops with no way out, non-https addresses. Warnings: sentences
-too long for easy reading, missing translations for the languages the pack claims.
+unreachable steps, loops with no way out, non-https addresses, files refused
+because they lead outside the pack or are not regular files, drawings refused for
+the same reasons. Warnings: sentences too long for easy reading, missing
+translations for the languages the pack claims, a procedure, practice site or
+glossary word that replaces one read earlier (naming both files).
 """
 
 from __future__ import annotations
@@ -121,9 +124,15 @@ def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)
         findings += _text_findings(procedure, translators)
+    findings += [
+        Finding("warning", r.source, f"{r.source}: {r.kind} {r.id!r} replaces the one in {r.replaced}")
+        for r in catalog.replacements
+    ]
     if only_under is not None:
-        root = only_under.resolve()
-        findings = [f for f in findings if Path(f.source).resolve().is_relative_to(root)]
+        # Where the file is in the pack, not where a link leads: resolving would drop the
+        # findings of a link that leads out of the pack, the very ones to report.
+        root = only_under.absolute()
+        findings = [f for f in findings if Path(f.source).absolute().is_relative_to(root)]
     return findings
 
 
@@ -133,7 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate the bundled pack, or the pack at PATH")
     check_parser.add_argument("path", nargs="?", type=Path, help="a content pack folder (has pack.yaml)")
     args = parser.parse_args(argv)
-    packs = [BUNDLED_PACK] if args.path is None else [BUNDLED_PACK, args.path]
+    if args.path is None:
+        packs = [BUNDLED_PACK]
+    elif args.path.resolve() == BUNDLED_PACK.resolve():  # else each procedure would replace itself
+        packs = [args.path]
+    else:
+        packs = [BUNDLED_PACK, args.path]
     catalog = load_catalog(packs)
     findings = check(catalog, args.path)
     for finding in findings:

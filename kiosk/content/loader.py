@@ -3,17 +3,22 @@
 A broken procedure file never stops the kiosk: it is skipped and its problem is
 kept, naming the file, the line and the field, for mediator mode and
 ``kiosk content check``. A later pack (a structure's own, or an update from a USB
-stick) overrides or adds procedures and glossary words by id.
+stick) overrides or adds procedures and glossary words by id; each override is kept
+for the check to warn about. A pack may be hostile: every file is read through
+``pack_files`` (regular files inside the pack, of bounded size) and ``yaml_source``
+(no aliases, bounded nesting and numbers).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.config import BUNDLED_PACK
+from kiosk.content.pack_files import PackFolder, PackTooBig
 from kiosk.content.practice_site_reader import parse_practice_site
 from kiosk.content.practice_sites import PracticeSite
 from kiosk.content.procedures import (
@@ -35,6 +40,7 @@ from kiosk.errors import ContentError
 
 MANIFEST_NAME = "pack.yaml"
 GLOSSARY_NAME = "glossary.yaml"
+PROCEDURES_DIR = "procedures"
 PRACTICE_DIR = "practice"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_ANSWERS = 2  # a question with one answer is not a question
@@ -83,6 +89,16 @@ class PackManifest:
     path: Path
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """A file whose procedure, practice site or glossary word took the place of an earlier one's."""
+
+    kind: str  # "procedure", "practice site" or "glossary word"
+    id: str
+    source: str  # the file read later, that replaced
+    replaced: str  # the file read earlier
+
+
 @dataclass
 class Catalog:
     """Every procedure and glossary word that loaded, and the problems of what did not."""
@@ -93,6 +109,7 @@ class Catalog:
     degraded: list[ContentError] = field(default_factory=list)  # loaded, but without something
     packs: list[PackManifest] = field(default_factory=list)
     practice: dict[str, PracticeSite] = field(default_factory=dict)  # simulated sites, by procedure id
+    replacements: list[Replacement] = field(default_factory=list)  # for the check to warn about
 
     def in_theme(self, theme_id: str) -> list[Procedure]:
         return [p for p in self.procedures.values() if p.theme == theme_id]
@@ -105,7 +122,7 @@ def _step_target(reader: ContentReader, key: str) -> str:
     return value
 
 
-def _parse_step(reader: ContentReader, pack_dir: Path | None, degraded: list[ContentError]) -> Step:
+def _parse_step(reader: ContentReader, pack: PackFolder | None, degraded: list[ContentError]) -> Step:
     question = None
     if "question" in reader.data:
         question_reader = ContentReader(
@@ -127,13 +144,15 @@ def _parse_step(reader: ContentReader, pack_dir: Path | None, degraded: list[Con
             raise reader.error("next", "a step with a question goes where its answers say; remove next")
     illustration = reader.text("illustration")
     if illustration:
-        path = (pack_dir / "illustrations" / illustration) if pack_dir else Path(illustration)
-        if illustration.endswith(".svg") and path.is_file():
+        path, refused = (
+            pack.drawing(illustration)
+            if pack is not None
+            else (None, f"{illustration!r} has no pack to be found in")
+        )
+        if path is not None:
             illustration = str(path)
-        else:  # a missing drawing must not cost the person the whole guide
-            degraded.append(
-                reader.error("illustration", f"{illustration!r} is not an .svg file in illustrations/")
-            )
+        else:  # a missing or refused drawing must not cost the person the whole guide
+            degraded.append(reader.error("illustration", refused))
             illustration = ""
     return Step(
         id=reader.identifier("id"),
@@ -162,13 +181,17 @@ def _parse_last_checked(reader: ContentReader) -> LastChecked:
 
 
 def parse_procedure(
-    data: object, source: str, pack_dir: Path | None = None, degraded: list[ContentError] | None = None
+    data: object,
+    source: str,
+    pack_dir: Path | PackFolder | None = None,
+    degraded: list[ContentError] | None = None,
 ) -> Procedure:
     """Build a Procedure from parsed YAML, or raise ContentError naming the line and field.
 
-    Problems that leave the procedure usable (a missing drawing) go into ``degraded``.
+    Problems that leave the procedure usable (a missing or refused drawing) go into ``degraded``.
     """
     degraded = [] if degraded is None else degraded
+    pack = PackFolder(pack_dir) if isinstance(pack_dir, Path) else pack_dir
     reader = ContentReader(source, data, _PROCEDURE_KEYS, "")
     theme_id = reader.required_text("theme")
     if theme_id not in THEME_IDS:
@@ -189,7 +212,7 @@ def parse_procedure(
         channels.append(
             Channel(ChannelKind(kind), item.required_text("text"), item.text("phone"), item.text("cerfa"))
         )
-    steps = tuple(_parse_step(step, pack_dir, degraded) for step in reader.each("steps", _STEP_KEYS))
+    steps = tuple(_parse_step(step, pack, degraded) for step in reader.each("steps", _STEP_KEYS))
     seen: set[str] = set()
     for index, step in enumerate(steps):
         if step.id in seen:
@@ -234,20 +257,21 @@ def parse_glossary(data: object, source: str) -> list[GlossaryTerm]:
     return terms
 
 
-def _load_file(path: Path) -> object:
+def _load_file(path: Path, pack: PackFolder) -> object:
     try:
-        return read_yaml(path)
+        return read_yaml(path, pack)
     except YamlError as error:
         raise ContentError(str(path), error.problem, line=error.line) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(str(path), f"cannot be read ({error})") from None
 
 
-def load_manifest(pack_dir: Path) -> PackManifest:
+def load_manifest(pack_dir: Path, pack: PackFolder | None = None) -> PackManifest:
     path = pack_dir / MANIFEST_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ContentError(str(pack_dir), f"not a content pack: {MANIFEST_NAME} is missing")
-    reader = ContentReader(str(path), _load_file(path), _MANIFEST_KEYS, "")
+    pack = PackFolder(pack_dir) if pack is None else pack
+    reader = ContentReader(str(path), _load_file(path, pack), _MANIFEST_KEYS, "")
     return PackManifest(
         id=reader.identifier("id"),
         version=str(reader.data["version"]),
@@ -258,33 +282,63 @@ def load_manifest(pack_dir: Path) -> PackManifest:
 
 
 def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
-    """Load packs in order; a later pack's procedure or word replaces an earlier one with the same id."""
+    """Load packs in order; a later pack's procedure or word replaces an earlier one with the same id.
+
+    Each replacement is kept in ``Catalog.replacements``, for the check to warn about.
+    """
     catalog = Catalog()
+    sources: dict[tuple[str, str], str] = {}  # (kind, id): the file it was read from
     for pack_dir in pack_dirs:
         try:
-            catalog.packs.append(load_manifest(pack_dir))
+            _load_pack(catalog, PackFolder(pack_dir), sources)
+        except PackTooBig as too_big:  # what was read of the pack stays
+            catalog.problems.append(too_big.problem)
+    return catalog
+
+
+def _listed(pack: PackFolder, folder_name: str, catalog: Catalog) -> list[Path]:
+    try:
+        return pack.yaml_files(folder_name)
+    except ContentError as problem:
+        catalog.problems.append(problem)
+        return []
+
+
+def _load_pack(catalog: Catalog, pack: PackFolder, sources: dict[tuple[str, str], str]) -> None:
+    """Add one pack to ``catalog``; every file is read through ``pack`` (see pack_files)."""
+
+    def keep(kind: str, item_id: str, path: Path) -> None:
+        earlier = sources.get((kind, item_id))
+        if earlier is not None:
+            catalog.replacements.append(Replacement(kind, item_id, str(path), earlier))
+        sources[kind, item_id] = str(path)
+
+    try:
+        catalog.packs.append(load_manifest(pack.path, pack))
+    except ContentError as problem:
+        catalog.problems.append(problem)
+        return
+    glossary_path = pack.path / GLOSSARY_NAME
+    if os.path.lexists(glossary_path):  # a pipe or a link is reported, not skipped
+        try:
+            for term in parse_glossary(_load_file(glossary_path, pack), str(glossary_path)):
+                keep("glossary word", term.id, glossary_path)
+                catalog.glossary[term.id] = term
+        except ContentError as problem:
+            catalog.problems.append(problem)
+    for path in _listed(pack, PROCEDURES_DIR, catalog):
+        try:
+            procedure = parse_procedure(_load_file(path, pack), str(path), pack, catalog.degraded)
         except ContentError as problem:
             catalog.problems.append(problem)
             continue
-        glossary_path = pack_dir / GLOSSARY_NAME
-        if glossary_path.is_file():
-            try:
-                for term in parse_glossary(_load_file(glossary_path), str(glossary_path)):
-                    catalog.glossary[term.id] = term
-            except ContentError as problem:
-                catalog.problems.append(problem)
-        for path in sorted((pack_dir / "procedures").glob("*.yaml")):
-            try:
-                procedure = parse_procedure(_load_file(path), str(path), pack_dir, catalog.degraded)
-            except ContentError as problem:
-                catalog.problems.append(problem)
-                continue
-            catalog.procedures[procedure.id] = procedure
-        for path in sorted((pack_dir / PRACTICE_DIR).glob("*.yaml")):
-            try:
-                site = parse_practice_site(_load_file(path), str(path), catalog.procedures)
-            except ContentError as problem:
-                catalog.problems.append(problem)
-                continue
-            catalog.practice[site.procedure_id] = site
-    return catalog
+        keep("procedure", procedure.id, path)
+        catalog.procedures[procedure.id] = procedure
+    for path in _listed(pack, PRACTICE_DIR, catalog):
+        try:
+            site = parse_practice_site(_load_file(path, pack), str(path), catalog.procedures)
+        except ContentError as problem:
+            catalog.problems.append(problem)
+            continue
+        keep("practice site", site.procedure_id, path)
+        catalog.practice[site.procedure_id] = site

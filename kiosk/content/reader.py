@@ -15,6 +15,9 @@ from kiosk.content.yaml_source import LineDict
 from kiosk.errors import ContentError
 
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A message quotes the wrong value; a hostile file's value may be a megabyte, and the
+# message goes to the log and to mediator mode.
+MAX_PROBLEM_CHARS = 300
 
 
 class ContentReader:
@@ -38,6 +41,9 @@ class ContentReader:
 
     def error(self, key: str, problem: str) -> ContentError:
         line = self.data.line_of(key) if isinstance(self.data, LineDict) else self.line
+        if len(problem) > MAX_PROBLEM_CHARS:  # keep the start of the value and what is wrong with it
+            half = MAX_PROBLEM_CHARS // 2
+            problem = f"{problem[:half]} … {problem[-half:]}"
         return ContentError(self.source, problem, self.at(key), line)
 
     def at(self, key: str) -> str:

@@ -101,3 +101,69 @@ def test_checking_one_pack_reports_only_that_pack(tmp_path: Path, monkeypatch: p
     catalog = load_catalog([Path("pack"), Path("other_pack")])
     findings = check(catalog, Path("pack"))
     assert findings and all(f.source.startswith("pack") for f in findings)
+
+
+def test_a_link_out_of_the_pack_is_reported_not_filtered_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its findings were named after where the link leads, outside the checked folder, and dropped.
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: elsewhere\n")
+    (pack / "procedures" / "linked.yaml").symlink_to(outside)
+    assert main(["check", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert f"error: {pack / 'procedures' / 'linked.yaml'}: not read: it leads outside the pack" in out
+
+
+@pytest.mark.parametrize("drawing", ["ABSOLUTE", "../../outside.svg", "link.svg"])
+def test_a_drawing_from_outside_the_pack_is_reported(tmp_path: Path, drawing: str) -> None:
+    outside = tmp_path / "outside.svg"
+    shutil.copy(FIXTURE / "illustrations" / "page.svg", outside)
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    (pack / "illustrations" / "link.svg").symlink_to(outside)
+    name = str(outside) if drawing == "ABSOLUTE" else drawing
+    path = pack / "procedures" / "compte.yaml"
+    path.write_text(path.read_text().replace("illustration: page.svg", f"illustration: {name}"))
+    errors = [str(f) for f in check(load_catalog([pack]), pack) if f.severity == "error"]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {path}:26: steps[1].illustration: ")
+
+
+def test_a_pack_that_replaces_a_bundled_procedure_is_warned_naming_both_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = load_catalog([BUNDLED_PACK]).procedures["email-creer-adresse"]
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    path = pack / "procedures" / "mail.yaml"
+    path.write_text(path.read_text().replace("id: mail\n", "id: email-creer-adresse\n"))
+    (pack / "procedures" / "compte.yaml").unlink()  # it needs "mail"; its errors are not the point here
+    main(["check", str(pack)])
+    out = capsys.readouterr().out.splitlines()
+    warnings = [line for line in out if "replaces the one in" in line]
+    glossary = f"{pack / 'glossary.yaml'}: glossary word"
+    assert warnings == [
+        f"warning: {glossary} 'adresse-mail' replaces the one in {BUNDLED_PACK / 'glossary.yaml'}",
+        f"warning: {glossary} 'identifiant' replaces the one in {BUNDLED_PACK / 'glossary.yaml'}",
+        f"warning: {path}: procedure 'email-creer-adresse' replaces the one in {bundled.source_file}",
+    ]
+
+
+def test_two_files_of_one_pack_with_the_same_id_are_warned(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    first = pack / "procedures" / "compte.yaml"
+    second = pack / "procedures" / "compte2.yaml"  # read after compte.yaml
+    shutil.copy(first, second)
+    findings = check(load_catalog([pack]), pack)
+    warnings = [str(f) for f in findings if "replaces the one in" in f.message]
+    assert warnings == [f"warning: {second}: procedure 'compte' replaces the one in {first}"]
+
+
+def test_checking_the_bundled_pack_by_its_path_does_not_warn_it_replaces_itself(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", str(BUNDLED_PACK)]) == 0
+    assert "replaces the one in" not in capsys.readouterr().out
