@@ -18,6 +18,7 @@ from kiosk.content.procedures import Procedure
 from kiosk.content.walkthrough import Move, all_paths
 from kiosk.i18n import translation
 from kiosk.visit.help_desk import HelpKind
+from kiosk.visit.resume import FREE_WRONG_CODES
 
 DEFAULT_SIZES = ((1366, 768),)
 
@@ -118,10 +119,16 @@ def tour(window: object, language: str) -> Iterator[str]:
     visit.open_resume()
     resume_screen = window.current_screen
     assert isinstance(resume_screen, ResumeScreen)
-    for digit in "000000":
-        resume_screen.pad.type_digit(digit)
-    resume_screen.submit()  # a code nobody was given: the screen explains
-    yield "resume-wrong-code"
+    station.keeper.forget_wrong_codes()  # the same screens at every run: no wait left by an earlier one
+    for wrong in range(FREE_WRONG_CODES + 1):
+        for digit in f"{wrong:0{resume_screen.pad.max_digits}d}":
+            resume_screen.pad.type_digit(digit)
+        resume_screen.submit()  # a code nobody was given: the screen explains
+        if wrong == 0:
+            yield "resume-wrong-code"
+    resume_screen.submit()  # a few more, and whoever tries next is told how long to wait
+    yield "resume-wait"
+    station.keeper.forget_wrong_codes()
     if PRACTICE_TOUR in station.catalog.practice:
         yield from _practice_tour(window)
     if panel.lock is not None and language == "fr":  # mediator mode is in French only

@@ -30,6 +30,7 @@ from kiosk.errors import DiskFull, EnvironmentFault
 from kiosk.mediation.statistics import ACTIVITY_FIELDS
 from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
 from kiosk.store import schema
+from kiosk.visit.resume import CODE_DIGITS
 
 log = logging.getLogger(__name__)
 
@@ -255,16 +256,26 @@ class Store:
                 self._insert_activity(activity)
 
     # Resume records ---------------------------------------------------------------
-    def keep_for_resume(self, digest: str, state: dict[str, Any], now: float, expires_at: float) -> None:
+    def keep_for_resume(
+        self, digest: str, state: dict[str, Any], now: float, expires_at: float, digits: int = CODE_DIGITS
+    ) -> None:
         encoded = _dumps(state, "resume")
         with self._transaction():
             self._db.execute(
-                "INSERT INTO resume_records (digest, created_at, expires_at, state) VALUES (?, ?, ?, ?)",
-                (digest, now, expires_at, encoded),
+                "INSERT INTO resume_records (digest, created_at, expires_at, state, digits) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (digest, now, expires_at, encoded, digits),
             )
 
     def has_resume(self, digest: str) -> bool:
         return bool(self._run("SELECT 1 FROM resume_records WHERE digest = ?", (digest,)))
+
+    def live_resumes(self, now: float) -> dict[int, int]:
+        """How many codes can still be taken back, by their number of digits."""
+        rows = self._run(
+            "SELECT digits, count(*) FROM resume_records WHERE expires_at > ? GROUP BY digits", (now,)
+        )
+        return {int(digits): int(count) for digits, count in rows}
 
     def take_resume(self, digest: str, now: float) -> dict[str, Any] | None:
         """The kept state for this code, removed from the store (a code works once); None if unknown."""

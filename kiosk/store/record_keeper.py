@@ -25,15 +25,26 @@ from kiosk.store.key import StationSecretMismatch, StorePaths
 from kiosk.store.records import activity_record, help_request_rows, session_record
 from kiosk.visit.places import Place
 from kiosk.visit.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
-from kiosk.visit.resume import code_digest, new_code, resume_state
+from kiosk.visit.resume import (
+    CODE_DIGITS,
+    FREE_WRONG_CODES,
+    LIVE_CODES_MAX,
+    SHORT_CODE_DIGITS,
+    WRONG_CODES_MAX,
+    WrongCodes,
+    code_digest,
+    new_code,
+    resume_state,
+    short_code_weight,
+    typed_digits,
+)
 from kiosk.visit.session import Session
 
 log = logging.getLogger(__name__)
 
 DAY = 86400.0
-RESUME_TRIES = 5
-RESUME_LOCK_S = 300.0
 _PEPPER = "resume_code_pepper"
+_WRONG_CODES = "resume_wrong_codes"
 T = TypeVar("T")
 
 
@@ -82,8 +93,8 @@ class RecordKeeper:
     _failing: bool = False
     _notes: dict[str, list[str]] = field(default_factory=dict)  # by session; in memory only
     _settings_copy: Path | None = None  # where the structure's choices are copied (None: not copied)
-    _wrong_codes: int = 0
-    _locked_until: float = 0.0
+    _wrong_codes: WrongCodes = field(default_factory=WrongCodes)  # also when the store cannot keep them
+    _codes_full_told: bool = False
 
     @property
     def keeps_records(self) -> bool:
@@ -182,11 +193,21 @@ class RecordKeeper:
         )
 
     def keep_for_later(self, session: Session, history: tuple[Place, ...], current: Place) -> Secret | None:
-        """Keep what is needed to carry on another day; returns the code, or None if nothing can be saved."""
+        """Keep what is needed to carry on another day; returns the code, or None if nothing can be kept.
+
+        Nothing is kept, and no code promised, when the store cannot write or when
+        ``LIVE_CODES_MAX`` codes are already waiting to be taken back (then the mediator is told).
+        """
         if not self.keeps_records:
             return None
         state = resume_state(session, history, current)
         now = self.clock()
+        live = self._attempt(lambda store: sum(store.live_resumes(now).values()))
+        if live is None:
+            return None
+        if live >= LIVE_CODES_MAX:
+            self._tell_codes_full(live, now)
+            return None
 
         def keep(store: Store) -> Secret:
             expires = now + store.retention_days("resume_days") * DAY
@@ -194,10 +215,28 @@ class RecordKeeper:
             code = new_code()
             while store.has_resume(code_digest(code, pepper)):
                 code = new_code()
-            store.keep_for_resume(code_digest(code, pepper), state, now, expires)
+            store.keep_for_resume(code_digest(code, pepper), state, now, expires, CODE_DIGITS)
             return code
 
-        return self._attempt(keep)
+        code = self._attempt(keep)
+        if code is not None:
+            self._codes_full_told = False
+        return code
+
+    def _tell_codes_full(self, live: int, now: float) -> None:
+        """Once for each time the bound is reached: a notice for the mediator and a line in the journal."""
+        if self._codes_full_told:
+            return
+        self._codes_full_told = True
+        message = (
+            f"{LIVE_CODES_MAX} codes pour revenir attendent déjà : le kiosque ne donne plus de code "
+            "tant que certains n'ont pas servi ou expiré. La personne voit « Votre avancement ne peut "
+            "pas être gardé aujourd'hui ». Beaucoup de codes gardés en peu de temps peuvent venir "
+            "de quelqu'un qui les prend en série."
+        )
+        log.warning("resume codes: %d live codes, the bound: no new code is given", LIVE_CODES_MAX)
+        self.notices.append(Notice(now, message))
+        self._attempt(lambda store: store.journal("resume.codes_full", {"live": live}, now))
 
     def resume_until(self) -> str:
         """The day (YYYY-MM-DD) until which progress kept now can be taken back."""
@@ -205,28 +244,69 @@ class RecordKeeper:
         return dt.date.fromtimestamp(self.clock() + days * DAY).isoformat()  # noqa: DTZ012 - the local day
 
     def resume(self, code: Secret) -> dict[str, object] | None:
-        """The state kept under this code, or None; five wrong codes lock resuming for five minutes."""
-        store = self.store
-        if store is None or self.resume_locked():
+        """The state kept under this code, or None; while ``resume_wait_s()`` runs, no code is checked.
+
+        Every wrong code counts, whoever types it, and a right one changes nothing
+        (kiosk.visit.resume says how the waits grow and fade). The count is written
+        before the answer is given, in the store so a restart keeps it, and in memory
+        so a store that cannot write still counts (the stricter of the two is used).
+        """
+        if self.store is None or self.resume_wait_s() > 0:
             return None
-        state = self._attempt(
-            lambda store: store.take_resume(code_digest(code, self._pepper(store)), self.clock())
-        )
+        now = self.clock()
+        live = self._read(lambda store: store.live_resumes(now)) or {}
+        state = self._read(lambda store: store.take_resume(code_digest(code, self._pepper(store)), now))
         if self.store is None:
-            return None  # the store failed meanwhile: that was no wrong code
-        if state is None:
-            self._wrong_codes += 1
-            if self._wrong_codes >= RESUME_TRIES:
-                self._locked_until = self.clock() + RESUME_LOCK_S
-                self._wrong_codes = 0
-                detail = {"seconds": RESUME_LOCK_S}
-                self._attempt(lambda store: store.journal("resume.locked", detail, self.clock()))
-        else:
-            self._wrong_codes = 0
+            return None  # the store failed meanwhile: nothing can be taken back any more
+        if state is None:  # a wrong code, or one the store could not take back: counted the same
+            short = len(typed_digits(code)) == SHORT_CODE_DIGITS
+            weight = short_code_weight(live.get(SHORT_CODE_DIGITS, 0)) if short else 1
+            self._count_wrong_code(self._wrong_codes_now(), weight, now)
         return state
 
-    def resume_locked(self) -> bool:
-        return self.clock() < self._locked_until
+    def forget_wrong_codes(self) -> None:
+        """Start counting wrong codes afresh (journaled): a mediator lifts a wait for the person in
+        front of them (mediator mode, behind the PIN); nothing a person can reach does it."""
+        self._wrong_codes = WrongCodes()
+        now = self.clock()
+        self._attempt(lambda store: store.remember(_WRONG_CODES, None))
+        self._attempt(lambda store: store.journal("resume.wrong_codes_forgotten", {}, now))
+
+    def resume_wait_s(self) -> float:
+        """How long before a code can be tried again, in seconds (0: now)."""
+        return self._wrong_codes_now().wait_s(self.clock())
+
+    def resume_lengths(self) -> tuple[int, ...]:
+        """How many digits a code may have: 8, and 6 while a code kept before can still be taken back."""
+        now = self.clock()
+        live = self._read(lambda store: store.live_resumes(now)) or {}
+        return (SHORT_CODE_DIGITS, CODE_DIGITS) if live.get(SHORT_CODE_DIGITS) else (CODE_DIGITS,)
+
+    def _wrong_codes_now(self) -> WrongCodes:
+        kept = WrongCodes.from_dict(self._read(lambda store: store.setting(_WRONG_CODES)))
+        return self._wrong_codes.worse(kept)
+
+    def _read(self, action: Callable[[Store], T]) -> T | None:
+        """A store action whose success does not show the disk takes writes again (a wrong code
+        takes nothing back): a full disk stays told once, and progress is still not promised."""
+        failing = self._failing
+        result = self._attempt(action)
+        self._failing = failing or self._failing
+        return result
+
+    def _count_wrong_code(self, before: WrongCodes, weight: int, now: float) -> None:
+        """Remember a wrong code in memory first, then in the store if the disk lets us.
+
+        The journal says when waits begin and when they reach the longest (someone is guessing),
+        not every wrong code.
+        """
+        wrong = before.after_wrong(now, weight)
+        self._wrong_codes = wrong
+        self._attempt(lambda store: store.remember(_WRONG_CODES, wrong.to_dict()))
+        was = before.count_at(now)
+        if (was <= FREE_WRONG_CODES < wrong.count) or (was < WRONG_CODES_MAX <= wrong.count):
+            detail = {"wrong_codes": wrong.count, "seconds": wrong.wait_until - now}
+            self._attempt(lambda store: store.journal("resume.slowed", detail, now))
 
     # When the person leaves ------------------------------------------------------------
     def end(self, session: Session, kept: bool = False) -> None:

@@ -7,7 +7,7 @@ step in one transaction. docs/PRIVACY.md says what each table keeps and for how 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -81,5 +81,9 @@ MIGRATIONS: dict[int, str] = {
     # 3: the kinds of mistakes made in practice mode (never what was typed), in the anonymous record.
     3: """
     ALTER TABLE activity ADD COLUMN practice_mistakes TEXT NOT NULL DEFAULT '[]';
+    """,
+    # 4: how many digits a resume code has: the codes kept before are 6 digits, new ones 8.
+    4: """
+    ALTER TABLE resume_records ADD COLUMN digits INTEGER NOT NULL DEFAULT 6;
     """,
 }

@@ -44,11 +44,18 @@ class SessionPage(MediatorPage):
             "mdi6.check-circle-outline", "Demande résolue", "Marquer la demande d'aide comme résolue."
         )
         self.resolve_button.clicked.connect(self.resolve)
+        self.code_wait_button = button(
+            "mdi6.timer-off-outline",
+            "Lever l'attente des codes",
+            "Des codes de reprise faux font attendre tout le monde : la personne devant vous peut essayer.",
+        )
+        self.code_wait_button.clicked.connect(self.lift_code_wait)
         notes_column = QVBoxLayout()
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_button)
         notes_column.addWidget(self.resolve_button)
+        notes_column.addWidget(self.code_wait_button)
         notes_column.addLayout(note_row)
         self.note_warning = WarningBox()
         self.note_warning.set_text("")
@@ -89,6 +96,7 @@ class SessionPage(MediatorPage):
         visit = station.visit
         session = visit.session
         now = station.clock()
+        self.code_wait_button.setVisible(station.keeper.resume_wait_s() > 0)
         language = translation.language(session.language).native_name
         self.summary.setText(
             f"Langue de la personne : {language}. Depuis son arrivée : "
@@ -112,6 +120,11 @@ class SessionPage(MediatorPage):
         problems = [notice.message for notice in station.keeper.notices]
         problems += [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         self.notices.set_text("\n".join(problems))
+
+    def lift_code_wait(self) -> None:
+        """The person at the desk has a code and a wait left by someone else's wrong codes."""
+        self.panel.station.keeper.forget_wrong_codes()
+        self.refresh()
 
     def resolve(self) -> None:
         request = self.panel.station.visit.pending_help()

@@ -1,4 +1,4 @@
-"""The code to come back: shown big, read out digit by digit, and as a QR code to photograph."""
+"""The code to come back: shown big in two halves, read out digit by digit, and as a QR code to photograph."""
 
 from __future__ import annotations
 
@@ -63,5 +63,6 @@ class KeptScreen(Screen):
 
     def spoken_texts(self) -> list[str]:
         code = self.visit.kept_code
-        digits = ", ".join(code.reveal()) if code is not None else ""
+        # Digit by digit, with a pause between the two halves, as the code is shown: "1234 5678".
+        digits = "; ".join(", ".join(half) for half in spaced(code).split()) if code is not None else ""
         return [self.title.text(), digits, digits, self.how.text(), self.until.text()]

@@ -207,7 +207,7 @@ def test_a_version_1_store_is_migrated_without_losing_its_sessions(
     old.close()
     monkeypatch.undo()
     migrated = Store.open(path, key)
-    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 3
+    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 4
     assert migrated.activity()[0]["practice_mistakes"] == []  # version 3: an old record had none
     assert migrated.session("s1")["referral"] is None  # type: ignore[index]
     migrated.save_session({**session("s1"), "referral": "CCAS de Guéret"}, [], NOW)

@@ -12,8 +12,9 @@ from kiosk.content.loader import Catalog
 from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store.key import StorePaths, WrongPassphrase
-from kiosk.store.record_keeper import RESUME_TRIES, RecordKeeper
+from kiosk.store.record_keeper import RecordKeeper
 from kiosk.visit.places import ScreenId
+from kiosk.visit.resume import CODE_DIGITS, FREE_WRONG_CODES
 from tests.conftest import FakeClock, fill_up, walk_to_step
 
 PROCEDURE = "caf-prime-activite"
@@ -83,19 +84,19 @@ def test_progress_kept_for_later_comes_back_once_with_its_code(
     assert not station.resume(Secret(typed)), "a code works once"
 
 
-def test_wrong_codes_lock_resuming_for_a_while(
+def test_wrong_codes_slow_resuming_down_for_a_while(
     tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
     code = keep_a_code_and_leave(station)
-    wrong = f"{(int(code) + 1) % 10**6:06d}"
-    for _ in range(RESUME_TRIES):
+    wrong = f"{(int(code) + 1) % 10**CODE_DIGITS:0{CODE_DIGITS}d}"
+    for _ in range(FREE_WRONG_CODES + 1):
         assert not station.resume(Secret(wrong))
-    assert station.keeper.resume_locked()
-    assert not station.resume(Secret(code)), "even the right code waits while locked"
-    clock.advance(301)
+    assert station.keeper.resume_wait_s() == 60.0
+    assert not station.resume(Secret(code)), "even the right code waits while the wait runs"
+    clock.advance(60)
     assert station.resume(Secret(code))
-    assert "resume.locked" in [e.event for e in station.keeper.store.journal_entries()]  # type: ignore[union-attr]
+    assert "resume.slowed" in [e.event for e in station.keeper.store.journal_entries()]  # type: ignore[union-attr]
 
 
 def test_sessions_left_by_a_crash_are_erased_at_the_next_start(

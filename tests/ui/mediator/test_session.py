@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.secret import Secret
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind
 from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
@@ -85,3 +86,19 @@ def test_a_note_that_looks_like_a_password_asks_first_and_never_reaches_the_disk
     assert leaked == [], "nothing in the store, its journal, the log or any file of the data folder"
     station.end_visit()
     assert station.keeper.notes(station.visit.session) == []
+
+
+def test_a_mediator_lifts_a_wait_left_by_wrong_codes(configured: MainWindow) -> None:
+    keeper = configured.station.keeper
+    for _ in range(5):
+        assert not configured.station.resume(Secret("00000000"))
+    assert keeper.resume_wait_s() > 0
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    button = panel.session_page.code_wait_button
+    assert not button.isHidden()
+    button.click()
+    assert keeper.resume_wait_s() == 0 and button.isHidden()
+    assert keeper.store is not None
+    assert "resume.wrong_codes_forgotten" in [entry.event for entry in keeper.store.journal_entries()]
