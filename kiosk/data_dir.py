@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import os
 import secrets
+from io import TextIOWrapper
 from pathlib import Path
 
 from kiosk.errors import DiskFull, EnvironmentFault
@@ -32,14 +33,33 @@ def prepare_data_dir(path: Path) -> Path:
     return path
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are owner-only from the moment they exist, whatever the umask.
+
+    The handler opens a new file at the start and after each rotation; a rotation
+    renames the old ones, which keeps their mode, so every ``kiosk.log.N`` is 0600 too.
+    """
+
+    def _open(self) -> TextIOWrapper:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.fchmod(descriptor, 0o600)  # also a file an older version left open
+        except OSError:
+            os.close(descriptor)
+            raise
+        return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def configure_logging(data_dir: Path) -> None:
     """Log to a small rotating file in the data folder, and warnings to stderr."""
     log_dir = data_dir / "logs"
     log_dir.mkdir(mode=0o700, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    log_dir.chmod(0o700)  # also a folder left open by an older version
+    for rotated in log_dir.glob(f"{LOG_NAME}.*"):
+        rotated.chmod(0o600)  # rotated by an older version, which opened its files with the umask
+    handler = PrivateRotatingFileHandler(
         log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
-    (log_dir / LOG_NAME).chmod(0o600)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)

@@ -98,7 +98,9 @@ class Station:
         for listener in self._end_listeners:
             listener()
         self.visit = self._new_visit()
-        log.info("visit ended; session data dropped")
+        # Not in the log file (INFO and up): its lines carry the time to the millisecond, and when a visit
+        # ended, beside an export or a camera, points at one person. docs/STATISTICS.md says why.
+        log.debug("visit ended; session data dropped")
         self._notify(WELCOME)
 
     def keep_progress(self) -> bool:
@@ -140,7 +142,7 @@ class Station:
         return visit
 
     def _notify(self, place: Place) -> None:
-        log.info("screen %s", place.screen.value)
+        log.debug("screen %s", place.screen.value)  # a person's moves, timed: not in the log file either
         if self.visit.started:
             self.keeper.save(self.visit.session)
         for listener in self._listeners:

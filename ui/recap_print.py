@@ -1,11 +1,13 @@
 """The recap on paper: the system printer through Qt's print support, or a PDF when there is none.
 
 The PDF goes into a folder of the data directory that is emptied when the visit
-ends, like everything else of the person's visit.
+ends, like everything else of the person's visit; the folder and the file are
+their owner's only, whatever the umask.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from html import escape
@@ -60,8 +62,19 @@ def recap_document(recap: Recap) -> QTextDocument:
     return document
 
 
+def private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only, whatever the umask, before Qt writes into it
+    (Qt opens an existing file without changing its mode)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
+
+
 def write_pdf(recap: Recap, path: Path) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_file(path)
     writer = QPdfWriter(str(path))
     writer.setPageLayout(
         QPageLayout(
@@ -83,6 +96,8 @@ def print_recap(recap: Recap, pdf_folder: Path) -> PrintResult:
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         recap_document(recap).print_(printer)
         return PrintResult(printer=info.printerName())
+    pdf_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    pdf_folder.chmod(0o700)  # also a folder that was already there, made by something else
     return PrintResult(
         pdf=write_pdf(recap, pdf_folder / f"recapitulatif-{time.strftime('%Y%m%d-%H%M%S')}.pdf")
     )

@@ -109,6 +109,8 @@ class QtSpeaker(QObject):
             self._audio.setMuted(muted)
 
     def forget_personal(self) -> None:
+        """The visit ended: stop its speech, then drop its personal audio, even what is still being made."""
+        self.stop()
         self.cache.forget_personal()
 
     def close(self) -> None:

@@ -5,6 +5,10 @@ exists (a human recording, the cache, or the engine), so playback can start afte
 the first sentence, and ``on_done`` says when the whole request is prepared. A new
 ``say`` or a ``cancel`` makes everything still pending stale: nothing of an old
 screen is ever handed over after that.
+
+Personal speech (a resume code read out) belongs to the visit it was asked in:
+``say`` notes the cache's visit number, and once that visit has ended the request
+stops and whatever it had under way is deleted instead of kept (see AudioCache.put).
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ class Narrator:
         self._on_ready = on_ready
         self._on_done = on_done
         self._on_failure = on_failure
-        self._jobs: queue.Queue[tuple[int, SpeechRequest] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[int, int, SpeechRequest] | None] = queue.Queue()
         self._generation = 0
         self._thread = threading.Thread(target=self._run, name="narrator", daemon=True)
         self._thread.start()
@@ -69,7 +73,8 @@ class Narrator:
 
     def say(self, request: SpeechRequest) -> int:
         self._generation += 1
-        self._jobs.put((self._generation, request))
+        # The visit is read here, on the caller's thread, in order with the end of the visit.
+        self._jobs.put((self._generation, self._cache.visit, request))
         return self._generation
 
     def cancel(self) -> None:
@@ -83,9 +88,9 @@ class Narrator:
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
-            generation, request = job
+            generation, visit, request = job
             try:
-                self._prepare(generation, request)
+                self._prepare(generation, visit, request)
             except SpeechUnavailable as error:
                 log.warning("speech unavailable: %s", error)
                 self._on_failure(str(error))
@@ -93,7 +98,7 @@ class Narrator:
                 log.exception("speech preparation failed")
                 self._on_failure("internal error")
 
-    def _prepare(self, generation: int, request: SpeechRequest) -> None:
+    def _prepare(self, generation: int, visit: int, request: SpeechRequest) -> None:
         pieces: list[tuple[str, Path | None]] = []
         for text in request.texts:
             recording = self._pack.recording(text, request.language)
@@ -102,16 +107,17 @@ class Narrator:
             else:
                 pieces.extend((sentence, None) for sentence in split_sentences(text))
         for text, recording in pieces:
-            if generation != self._generation:
+            if generation != self._generation or (request.personal and visit != self._cache.visit):
                 return
-            audio = recording or self._synthesized(text, request)
-            if generation != self._generation:
+            audio = recording or self._synthesized(text, visit, request)
+            if audio is None or generation != self._generation:
                 return
             self._on_ready(Utterance(generation, text, audio))
         if generation == self._generation:
             self._on_done(generation)
 
-    def _synthesized(self, text: str, request: SpeechRequest) -> Path:
+    def _synthesized(self, text: str, visit: int, request: SpeechRequest) -> Path | None:
+        """The audio of one sentence; None when it was personal and its visit ended meanwhile."""
         voice = translation.language(request.language).espeak_voice
         rate = SLOW_RATE if request.slow else NORMAL_RATE
         said = speakable(text, request.language)
@@ -119,6 +125,10 @@ class Narrator:
         cached = self._cache.get(key, request.personal)
         if cached is not None:
             return cached
-        scratch = self._cache.scratch(key)
-        self._synthesizer.synthesize(said, voice, rate, scratch)
-        return self._cache.put(key, scratch, request.personal)
+        scratch = self._cache.scratch(key, request.personal)
+        try:
+            self._synthesizer.synthesize(said, voice, rate, scratch)
+        except BaseException:
+            scratch.unlink(missing_ok=True)  # a half-written WAV, maybe of personal text
+            raise
+        return self._cache.put(key, scratch, request.personal, visit)

@@ -4,6 +4,10 @@ One record per visit (see kiosk.store.records): the day, the procedures and thei
 themes, the language, the outcome, the autonomy level a mediator recorded, the
 duration bracket and the number of help requests. docs/STATISTICS.md maps each
 field to the categories of the mediation activity reports.
+
+The exports list the records day by day, in a random order within each day: the
+store keeps them in the order visits ended, and that order, read beside anything
+timed (a log, a camera, the appointment book), could point at one person.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,12 +78,25 @@ def summarize(records: list[dict[str, Any]]) -> Summary:
     return summary
 
 
+def unordered(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records sorted by day, and shuffled within each day by the system's random source,
+    so that their order says nothing of when each visit took place."""
+    shuffled = list(records)
+    secrets.SystemRandom().shuffle(shuffled)
+    return sorted(shuffled, key=lambda record: str(record["day"]))  # a stable sort keeps the shuffle
+
+
+def by_count(counter: Counter[str]) -> dict[str, int]:
+    """Most frequent first, ties by name: not by which came first, which would tell the order of visits."""
+    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
 def to_csv(records: list[dict[str, Any]]) -> str:
-    """One line per visit; lists (procedures, themes) joined with "|"."""
+    """One line per visit, day by day in a random order within a day; lists joined with "|"."""
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=ACTIVITY_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for record in records:
+    for record in unordered(records):
         row = {key: record.get(key) for key in ACTIVITY_FIELDS}
         row["procedures"] = "|".join(record["procedures"])
         row["themes"] = "|".join(record["themes"])
@@ -88,6 +106,7 @@ def to_csv(records: list[dict[str, Any]]) -> str:
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
+    """The totals and breakdowns, then every record, day by day in a random order within a day."""
     summary = summarize(records)
     return json.dumps(
         {
@@ -95,14 +114,14 @@ def to_json(records: list[dict[str, Any]]) -> str:
             "completed": summary.completed,
             "help_requests": summary.help_requests,
             "per_day": dict(sorted(summary.per_day.items())),
-            "per_procedure": dict(summary.per_procedure.most_common()),
-            "per_theme": dict(summary.per_theme.most_common()),
-            "per_language": dict(summary.per_language.most_common()),
-            "per_autonomy": dict(summary.per_autonomy.most_common()),
-            "per_duration": dict(summary.per_duration.most_common()),
-            "per_mode": dict(summary.per_mode.most_common()),
-            "per_practice_mistake": dict(summary.per_practice_mistake.most_common()),
-            "records": [{key: record.get(key) for key in ACTIVITY_FIELDS} for record in records],
+            "per_procedure": by_count(summary.per_procedure),
+            "per_theme": by_count(summary.per_theme),
+            "per_language": by_count(summary.per_language),
+            "per_autonomy": by_count(summary.per_autonomy),
+            "per_duration": by_count(summary.per_duration),
+            "per_mode": by_count(summary.per_mode),
+            "per_practice_mistake": by_count(summary.per_practice_mistake),
+            "records": [{key: record.get(key) for key in ACTIVITY_FIELDS} for record in unordered(records)],
         },
         ensure_ascii=False,
         indent=2,

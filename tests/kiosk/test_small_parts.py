@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.content.extractor import extract_procedures
-from kiosk.data_dir import prepare_data_dir
+from kiosk.data_dir import LOG_NAME, configure_logging, prepare_data_dir
 from kiosk.errors import EnvironmentFault
 from kiosk.visit.help_desk import HelpContext, HelpDesk, HelpKind
 from kiosk.visit.idle import IdlePhase, IdleWatch
@@ -78,6 +80,49 @@ def test_data_dir_under_a_file_is_an_environment_fault(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(EnvironmentFault, match="cannot be written"):
         prepare_data_dir(tmp_path / "file" / "data")
+
+
+@pytest.fixture(params=[0o022, 0o000], ids=["umask-022", "umask-000"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """A umask that would leave files readable (022) or writable (000) by others, restored after."""
+    old = os.umask(request.param)
+    yield request.param
+    os.umask(old)
+
+
+@pytest.fixture
+def log_folder(tmp_path: Path) -> Iterator[Path]:
+    """The kiosk's log configured in a fresh data folder, and removed from the root logger after."""
+    data = prepare_data_dir(tmp_path / "data")
+    yield data / "logs"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", "").startswith(str(data)):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_the_log_and_every_file_its_rotation_makes_are_owner_only(umask: int, log_folder: Path) -> None:
+    configure_logging(log_folder.parent)
+    line = "x" * 1000
+    for _ in range(4_000):  # 4 MB: the log rotates three times
+        logging.getLogger("tests.rotation").info(line)
+    files = sorted(log_folder.iterdir())
+    assert [path.name for path in files] == [LOG_NAME, *(f"{LOG_NAME}.{n}" for n in (1, 2, 3))]
+    modes = {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in [log_folder, *files]}
+    assert modes == {"logs": "0o700", **{path.name: "0o600" for path in files}}
+
+
+def test_a_log_left_open_by_an_older_version_is_made_owner_only(umask: int, log_folder: Path) -> None:
+    log_folder.mkdir(mode=0o755)
+    log_folder.chmod(0o755)
+    for name in (LOG_NAME, f"{LOG_NAME}.1"):
+        (log_folder / name).write_text("an older line\n", encoding="utf-8")
+        (log_folder / name).chmod(0o644)
+    configure_logging(log_folder.parent)
+    files = sorted(log_folder.iterdir())
+    modes = {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in [log_folder, *files]}
+    assert modes == {"logs": "0o700", LOG_NAME: "0o600", f"{LOG_NAME}.1": "0o600"}
 
 
 def test_extractor_yields_readable_fields_with_their_lines() -> None:

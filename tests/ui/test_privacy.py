@@ -1,8 +1,9 @@
 """Nothing of a person outlives their visit: the canary test and the next-person test.
 
 The canary test types distinctive credentials through every credential field the
-kiosk has (the store's passphrase at start-up, the resume code on its keypad, a
-password on a simulated site in practice mode),
+kiosk has (the store's passphrase, set with ``kiosk store use-passphrase`` and typed
+at start-up, the resume code on its keypad, a password on a simulated site in
+practice mode),
 copies one to the clipboard, ends the visit, and then looks for them everywhere
 the kiosk could have left them: the raw database, its WAL and SHM files, every
 table of the decrypted database, the data and config folders (logs, key files,
@@ -23,16 +24,18 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
-from kiosk.data_dir import configure_logging, prepare_data_dir
+from kiosk.data_dir import LOG_NAME, configure_logging, prepare_data_dir
 from kiosk.secret import Secret
 from kiosk.station import Station
-from kiosk.store.record_keeper import RecordKeeper
+from kiosk.store.admin import main as store_admin
+from kiosk.store.key import WrongPassphrase
 from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from tests.ui.conftest import open_window
 from ui.main_window import MainWindow
 from ui.opening import build_station, store_paths
 from ui.practice.screen import PracticeScreen
+from ui.screens.leave import LeaveScreen
 from ui.screens.resume import ResumeScreen
 from ui.unlock_dialog import UnlockDialog
 
@@ -83,26 +86,37 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
     started = time.time() - 1
     config = Config(data_dir=logged, config_dir=tmp_path / "config")
     paths = store_paths(config)
-    RecordKeeper.open(paths, build_station(config).catalog, Secret(PASSPHRASE_CANARY)).store.close()  # type: ignore[union-attr]
+    # The kiosk's first start makes a store locked by the station secret; then the structure locks it
+    # with a passphrase, as a volunteer would: `kiosk store use-passphrase`, typing the passphrase twice.
+    build_station(config).keeper.store.close()  # type: ignore[union-attr]
+    asked = iter([PASSPHRASE_CANARY, PASSPHRASE_CANARY])
+    use_passphrase = ["use-passphrase", "--data-dir", str(logged), "--config-dir", str(config.config_dir)]
+    assert store_admin(use_passphrase, ask=lambda _prompt: next(asked)) == 0
+    assert paths.keys.needs_passphrase and not paths.keys.station_secret.exists()
 
     # A mediator opens the kiosk: one wrong passphrase, then the right one, typed in the real field.
     opened: list[Station] = []
+    refused: list[str] = []
 
     def attempt(passphrase: Secret) -> bool:
         try:
             opened.append(build_station(config, passphrase))
-        except Exception:  # noqa: BLE001 - a wrong passphrase: try again
+        except WrongPassphrase as error:
+            refused.append(str(error))
             return False
         return True
 
     dialog = UnlockDialog(attempt)
     qtbot.addWidget(dialog)
     dialog.show()
-    for typed in (WRONG_CANARY, PASSPHRASE_CANARY):
-        qtbot.keyClicks(dialog.field, typed)
-        dialog.open_button.click()
-        assert dialog.field.text() == ""
-    assert opened and dialog.result() == UnlockDialog.DialogCode.Accepted
+    qtbot.keyClicks(dialog.field, WRONG_CANARY)
+    dialog.open_button.click()
+    assert not opened and len(refused) == 1, "the wrong passphrase opens nothing"
+    assert dialog.isVisible() and dialog.field.text() == ""
+    qtbot.keyClicks(dialog.field, PASSPHRASE_CANARY)
+    dialog.open_button.click()
+    assert dialog.field.text() == ""
+    assert len(opened) == 1 and dialog.result() == UnlockDialog.DialogCode.Accepted
     station = opened[0]
     window = open_window(station, qtbot)
 
@@ -140,7 +154,7 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
 
     # Nothing is found anywhere.
     assert QGuiApplication.clipboard().text() == ""
-    assert code not in widget_texts(window) and f"{code[:3]} {code[3:]}" not in widget_texts(window)
+    assert code not in widget_texts(window) and f"{code[:4]} {code[4:]}" not in widget_texts(window)
     store = station.keeper.store
     assert store is not None
     decrypted = repr(store.tables())
@@ -155,6 +169,33 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
             assert not any(form in content for form in encodings(canary)), f"{canary} found in {path}"
         if path.suffix in (".log", ".json", ".secret", ".txt", ".yaml") or path.name.startswith("kiosk.log"):
             assert code.encode() not in content, f"the resume code is in {path}"
+
+
+def test_a_visit_writes_nothing_in_the_log_that_tells_when_it_began_or_ended(
+    tmp_path: Path, logged: Path, qtbot: QtBot
+) -> None:
+    """Every log line is timed to the millisecond: a line for a visit's start or end, read beside an
+    export, the appointment book or a camera, could tell who made which visit."""
+    station = build_station(Config(data_dir=logged, config_dir=tmp_path / "config"))
+    window = open_window(station, qtbot)
+    log_file = logged / "logs" / LOG_NAME
+    before = log_file.read_text(encoding="utf-8")
+    for keep in (False, True):  # a person who erases everything and leaves, then one who keeps a code
+        walk_to_step(station, PROCEDURE, 2, language="ar" if keep else "fr")
+        window.nav_bar.leave_button.click()
+        leave = window.current_screen
+        assert isinstance(leave, LeaveScreen)
+        if keep:
+            leave.keep_button.click()
+            window.current_screen.done_button.click()  # type: ignore[attr-defined]
+        else:
+            leave.erase_button.click()
+        QApplication.processEvents()
+    assert station.visit.place.screen is ScreenId.WELCOME
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = log_file.read_text(encoding="utf-8")[len(before) :]
+    assert written == "", f"visits wrote in the log:\n{written}"
 
 
 def test_the_next_person_sees_no_trace_of_the_one_before(stored_window: MainWindow) -> None:
@@ -194,4 +235,4 @@ def test_the_next_person_sees_no_trace_of_the_one_before(stored_window: MainWind
         assert stored_window.nav_bar.back_button.text_shown() == "Retour", "the interface is back in French"
     resume = stored_window.current_screen
     assert isinstance(resume, ResumeScreen)
-    assert resume.shown.text().count("_") == 6
+    assert resume.shown.text().count("_") == 8

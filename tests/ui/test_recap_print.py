@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,16 @@ from ui.recap_print import write_pdf
 from ui.screens.recap import RecapScreen
 
 PROCEDURE = "caf-prime-activite"
+
+
+@contextmanager
+def umask_set(umask: int) -> Iterator[None]:
+    """Files made meanwhile get this umask (022: readable by others; 000: writable too); restored after."""
+    old = os.umask(umask)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 def pdf_text(path: Path) -> str:
@@ -82,3 +96,19 @@ def test_leaving_in_the_middle_of_a_procedure_can_still_print_its_recap(stored_w
     station.visit.choose_language("fr")
     station.visit.open_leave()
     assert not stored_window.current_screen.take_home.isVisible(), "no procedure, no recap"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
+def test_a_recap_pdf_is_owner_only_whatever_the_umask(umask: int, stored_window: MainWindow) -> None:
+    station: Station = stored_window.station
+    walk_to_step(station, PROCEDURE, 1)
+    station.visit.navigator.go(station.visit.place.within(station.visit.place.screen.RECAP, PROCEDURE))
+    screen = stored_window.current_screen
+    assert isinstance(screen, RecapScreen)
+    with umask_set(umask):
+        screen.take_home.print_button.click()
+    [pdf] = station.recap_folder.glob("*.pdf")
+    assert station.catalog.procedures[PROCEDURE].steps[0].title in " ".join(pdf_text(pdf).split())
+    modes = {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in (station.recap_folder, pdf)}
+    assert modes == {"recaps": "0o700", pdf.name: "0o600"}
+    station.end_visit()
