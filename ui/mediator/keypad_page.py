@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.mediation.pin import PinAnswer, PinCheck
 from ui.mediator.parts import MediatorPage
 from ui.widgets.blocks import PictogramButton, WarningBox, text_label
 from ui.widgets.digit_pad import DigitPad
@@ -35,6 +36,15 @@ class KeypadPage(MediatorPage):
         self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
         layout.addLayout(column, 1)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
+
+    def refuse_pin(self, answer: PinAnswer, wrong: str, blocked: str) -> None:
+        """Say why a PIN was not taken: how many tries are left, or how long the lock lasts."""
+        if answer.result is PinCheck.WRONG:
+            left = answer.tries_left
+            self.problem.set_text(f"{wrong} Encore {left} essai(s) avant un blocage de 5 minutes.")
+        else:
+            minutes = max(1, round(answer.seconds_locked / 60))
+            self.problem.set_text(f"Trop d'essais : {blocked} pendant {minutes} min.")
 
     def forget(self) -> None:
         self.pad.clear()

@@ -38,10 +38,5 @@ class PinPage(KeypadPage):
         answer = lock.check(self.pad.take())
         if answer.result is PinCheck.ACCEPTED:
             self.panel.unlocked()
-        elif answer.result is PinCheck.WRONG:
-            self.problem.set_text(
-                f"PIN incorrect. Encore {answer.tries_left} essai(s) avant un blocage de 5 minutes."
-            )
         else:
-            minutes = max(1, round(answer.seconds_locked / 60))
-            self.problem.set_text(f"Trop d'essais : le mode médiateur est bloqué pendant {minutes} min.")
+            self.refuse_pin(answer, "PIN incorrect.", "le mode médiateur est bloqué")

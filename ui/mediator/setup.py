@@ -100,10 +100,5 @@ class SetupPage(KeypadPage):
             self._current_checked = True
             self.problem.set_text("")
             self._ask_new_pin()
-        elif answer.result is PinCheck.WRONG:
-            self.problem.set_text(
-                f"PIN actuel incorrect. Encore {answer.tries_left} essai(s) avant un blocage de 5 minutes."
-            )
         else:
-            minutes = max(1, round(answer.seconds_locked / 60))
-            self.problem.set_text(f"Trop d'essais : le changement de PIN est bloqué pendant {minutes} min.")
+            self.refuse_pin(answer, "PIN actuel incorrect.", "le changement de PIN est bloqué")

@@ -36,11 +36,6 @@ def keep_a_code_and_leave(station: Station) -> str:
     return code
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> StorePaths:
-    return StorePaths.under(tmp_path / "data", tmp_path / "config")
-
-
 def test_a_session_is_saved_as_the_person_moves_and_erased_when_they_leave(
     tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:

@@ -21,11 +21,6 @@ from kiosk.visit.recap import STRUCTURE_NAME
 from tests.conftest import FakeClock
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> StorePaths:
-    return StorePaths.under(tmp_path / "data", tmp_path / "config")
-
-
 def first_start(paths: StorePaths, catalog: Catalog, clock: FakeClock) -> None:
     keeper = RecordKeeper.open(paths, catalog, clock=clock)
     assert keeper.store is not None

@@ -37,27 +37,11 @@ from kiosk.visit.resume import (
 )
 from kiosk.visit.session import Session
 from tests.conftest import FakeClock, fill_up, walk_to_step
+from tests.kiosk.store.test_record_keeper import PROCEDURE, keep_a_code_and_leave, open_station
 
-PROCEDURE = "caf-prime-activite"
 HOUR = 3600.0
 FIRST_HOUR_GUESSES = 11  # 3 free, then after 1, 2, 4, 8 and 15 minutes, then every 15 minutes
 GUESSES_PER_HOUR = 4
-
-
-def open_station(data: Path, catalog: Catalog, clock: FakeClock) -> Station:
-    config = Config(data_dir=data / "data", config_dir=data / "config")
-    paths = StorePaths.under(config.data_dir, config.config_dir)
-    return Station(config, catalog, clock=clock, keeper=RecordKeeper.open(paths, catalog, clock=clock))
-
-
-def keep_a_code(station: Station) -> str:
-    """Someone reaches a step, keeps their progress and leaves; returns their code."""
-    walk_to_step(station, PROCEDURE, 1)
-    station.visit.open_leave()
-    assert station.keep_progress()
-    code = station.visit.kept_code.reveal()  # type: ignore[union-attr]
-    station.end_visit()
-    return code
 
 
 def wrong_code(number: int, digits: int = CODE_DIGITS) -> Secret:
@@ -66,14 +50,14 @@ def wrong_code(number: int, digits: int = CODE_DIGITS) -> Secret:
 
 def test_new_codes_have_eight_digits(tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
-    code = keep_a_code(station)
+    code = keep_a_code_and_leave(station)
     assert len(code) == CODE_DIGITS == 8 and code.isdigit()
     assert station.keeper.resume_lengths() == (8,), "no code of 6 digits is live: only 8 are taken"
 
 
 def test_the_count_survives_a_restart(tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
-    code = keep_a_code(station)
+    code = keep_a_code_and_leave(station)
     for number in range(FREE_WRONG_CODES + 1):
         assert not station.resume(wrong_code(number))
     assert station.keeper.store is not None
@@ -90,7 +74,7 @@ def test_a_right_code_does_not_reset_the_count(
     tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock
 ) -> None:
     station = open_station(tmp_path, bundled_catalog, clock)
-    mine = [keep_a_code(station) for _ in range(2)]
+    mine = [keep_a_code_and_leave(station) for _ in range(2)]
     for number in range(FREE_WRONG_CODES):
         assert not station.resume(wrong_code(number))
     assert station.keeper.resume_wait_s() == 0, "three wrong codes cost nothing"
@@ -107,7 +91,7 @@ def test_ten_thousand_guesses_with_codes_of_ones_own_go_no_faster_than_four_an_h
     """The attack that got through: guess, and use a code of one's own now and then to reset the count."""
     station = open_station(tmp_path, bundled_catalog, clock)
     started = clock()
-    mine = keep_a_code(station)
+    mine = keep_a_code_and_leave(station)
     guesses = waits = 0
     while guesses < 10_000:
         wait = station.keeper.resume_wait_s()
@@ -119,7 +103,7 @@ def test_ten_thousand_guesses_with_codes_of_ones_own_go_no_faster_than_four_an_h
         if guesses % 500 == 499:  # a right code of one's own, and a new one kept for later
             assert station.resume(Secret(mine))
             station.end_visit()
-            mine = keep_a_code(station)
+            mine = keep_a_code_and_leave(station)
         assert not station.resume(wrong_code(guesses))
         guesses += 1
     hours = (clock() - started) / HOUR
@@ -177,7 +161,7 @@ def test_the_number_of_live_codes_is_bounded_and_the_mediator_told(
     expires = clock() + 30 * 86400
     for number in range(LIVE_CODES_MAX - 1):
         store.keep_for_resume(f"someone-{number}", {"language": "fr"}, clock(), expires)
-    last = keep_a_code(station)
+    last = keep_a_code_and_leave(station)
     walk_to_step(station, PROCEDURE, 1)
     station.visit.open_leave()
     assert not station.keep_progress(), "the thousand-and-first code is not promised"
@@ -189,7 +173,7 @@ def test_the_number_of_live_codes_is_bounded_and_the_mediator_told(
     station.end_visit()
     assert station.resume(Secret(last))
     station.end_visit()
-    keep_a_code(station)  # one was taken back: there is room for one again
+    keep_a_code_and_leave(station)  # one was taken back: there is room for one again
 
 
 def old_store_with_a_short_code(
@@ -216,7 +200,7 @@ def test_a_six_digit_code_kept_before_is_still_taken_back(
     old_store_with_a_short_code(tmp_path, clock, monkeypatch, "123456")
     station = open_station(tmp_path, bundled_catalog, clock)
     assert station.keeper.resume_lengths() == (SHORT_CODE_DIGITS, CODE_DIGITS)
-    assert len(keep_a_code(station)) == 8, "new codes have 8 digits"
+    assert len(keep_a_code_and_leave(station)) == 8, "new codes have 8 digits"
     station.visit.start()
     assert station.resume(Secret("123456"))
     assert station.visit.session.language == "uk"
@@ -245,7 +229,7 @@ def test_a_full_disk_still_counts_wrong_codes_in_memory(
     paths = StorePaths.under(config.data_dir, config.config_dir)
     keeper = RecordKeeper.open(paths, bundled_catalog, clock=clock)
     station = Station(config, bundled_catalog, clock=clock, keeper=keeper)
-    code = keep_a_code(station)
+    code = keep_a_code_and_leave(station)
     filler = fill_up(tiny_disk)
     for number in range(FREE_WRONG_CODES + 1):
         assert not station.resume(wrong_code(number))

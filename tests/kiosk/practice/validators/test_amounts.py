@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kiosk.content.field_kinds import FieldKind
-from kiosk.practice.validators import check, normalized
-from tests.kiosk.practice.validators.cases import NARROW_NBSP, NBSP, TODAY
+from tests.kiosk.practice.validators.cases import NARROW_NBSP, NBSP, family_tests
 
 # (kind, typed value, expected code or None).
 CASES: list[tuple[FieldKind, str, str | None]] = [
@@ -54,11 +51,4 @@ NORMALIZED_CASES: list[tuple[FieldKind, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "value", "expected"), CASES)
-def test_check(kind: FieldKind, value: str, expected: str | None) -> None:
-    assert check(kind, value, today=TODAY) == expected
-
-
-@pytest.mark.parametrize(("kind", "value", "expected"), NORMALIZED_CASES)
-def test_normalized(kind: FieldKind, value: str, expected: str) -> None:
-    assert normalized(kind, value) == expected
+test_check, test_normalized = family_tests(CASES, NORMALIZED_CASES)

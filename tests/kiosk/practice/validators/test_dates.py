@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from kiosk.content.field_kinds import FieldKind
-from kiosk.practice.validators import check, normalized
-from tests.kiosk.practice.validators.cases import TODAY
+from kiosk.practice.validators import check
+from tests.kiosk.practice.validators.cases import family_tests
 
 # (kind, typed value, expected code or None).
 CASES: list[tuple[FieldKind, str, str | None]] = [
@@ -62,14 +60,7 @@ NORMALIZED_CASES: list[tuple[FieldKind, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "value", "expected"), CASES)
-def test_check(kind: FieldKind, value: str, expected: str | None) -> None:
-    assert check(kind, value, today=TODAY) == expected
-
-
-@pytest.mark.parametrize(("kind", "value", "expected"), NORMALIZED_CASES)
-def test_normalized(kind: FieldKind, value: str, expected: str) -> None:
-    assert normalized(kind, value) == expected
+test_check, test_normalized = family_tests(CASES, NORMALIZED_CASES)
 
 
 def test_a_birth_date_is_compared_with_the_day_given() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content.field_kinds import FieldKind
-from kiosk.practice.validators import check, email_suggestion, normalized
-from tests.kiosk.practice.validators.cases import NBSP, TODAY
+from kiosk.practice.validators import email_suggestion
+from tests.kiosk.practice.validators.cases import NBSP, family_tests
 
 # (kind, typed value, expected code or None).
 CASES: list[tuple[FieldKind, str, str | None]] = [
@@ -69,14 +69,7 @@ NORMALIZED_CASES: list[tuple[FieldKind, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "value", "expected"), CASES)
-def test_check(kind: FieldKind, value: str, expected: str | None) -> None:
-    assert check(kind, value, today=TODAY) == expected
-
-
-@pytest.mark.parametrize(("kind", "value", "expected"), NORMALIZED_CASES)
-def test_normalized(kind: FieldKind, value: str, expected: str) -> None:
-    assert normalized(kind, value) == expected
+test_check, test_normalized = family_tests(CASES, NORMALIZED_CASES)
 
 
 @pytest.mark.parametrize(
