@@ -7,7 +7,7 @@ their owner's only, whatever the umask.
 
 from __future__ import annotations
 
-import os
+import logging
 import time
 from dataclasses import dataclass
 from html import escape
@@ -17,10 +17,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QU
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk.data_dir import write_private
+from kiosk.errors import EnvironmentFault
 from kiosk.i18n import translation
 from kiosk.i18n.translation import _
 from kiosk.visit.recap import Recap
 from ui.widgets.qr import qr_pixmap
+
+log = logging.getLogger(__name__)
 
 QR_PRINT_PX = 220
 # Not the screen's Naskh: Noto Sans Arabic's ligatures map back to their letters in a PDF, so the
@@ -32,6 +36,7 @@ FONTS = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
 class PrintResult:
     printer: str = ""  # the printer's name when it went to paper
     pdf: Path | None = None  # the file written when there is no printer
+    failed: bool = False  # neither: the PDF could not be written (a full disk)
 
 
 def recap_html(recap: Recap) -> str:
@@ -62,20 +67,12 @@ def recap_document(recap: Recap) -> QTextDocument:
     return document
 
 
-def private_file(path: Path) -> None:
-    """Create ``path`` empty and owner-only, whatever the umask, before Qt writes into it
-    (Qt opens an existing file without changing its mode)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    try:
-        os.fchmod(descriptor, 0o600)
-    finally:
-        os.close(descriptor)
-
-
 def write_pdf(recap: Recap, path: Path) -> Path:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    private_file(path)
-    writer = QPdfWriter(str(path))
+    """Lay the recap out as a PDF in memory, then write it owner-only and whole, or not at all
+    (``DiskFull``, ``EnvironmentFault``): a full disk never leaves half a file or an empty one."""
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
@@ -86,6 +83,8 @@ def write_pdf(recap: Recap, path: Path) -> Path:
     document = recap_document(recap)
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
+    del writer  # the PDF is finished when its writer goes
+    write_private(path, bytes(pdf.data().data()))
     return path
 
 
@@ -98,6 +97,9 @@ def print_recap(recap: Recap, pdf_folder: Path) -> PrintResult:
         return PrintResult(printer=info.printerName())
     pdf_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     pdf_folder.chmod(0o700)  # also a folder that was already there, made by something else
-    return PrintResult(
-        pdf=write_pdf(recap, pdf_folder / f"recapitulatif-{time.strftime('%Y%m%d-%H%M%S')}.pdf")
-    )
+    try:
+        pdf = write_pdf(recap, pdf_folder / f"recapitulatif-{time.strftime('%Y%m%d-%H%M%S')}.pdf")
+    except EnvironmentFault as error:
+        log.error("the recap could not be written (%s)", error)
+        return PrintResult(failed=True)
+    return PrintResult(pdf=pdf)

@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPdf import QPdfDocument
+from pytestqt.qtbot import QtBot
 
+from kiosk.config import Config
 from kiosk.content.loader import Catalog
 from kiosk.i18n import translation
 from kiosk.station import Station
 from kiosk.visit.recap import build_recap
 from kiosk.visit.session import Session
-from tests.conftest import walk_to_step
+from tests.conftest import FakeClock, fill_up, walk_to_step
+from tests.ui.conftest import open_window
 from ui.main_window import MainWindow
 from ui.recap_print import write_pdf
 from ui.screens.recap import RecapScreen
@@ -111,4 +114,22 @@ def test_a_recap_pdf_is_owner_only_whatever_the_umask(umask: int, stored_window:
     assert station.catalog.procedures[PROCEDURE].steps[0].title in " ".join(pdf_text(pdf).split())
     modes = {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in (station.recap_folder, pdf)}
     assert modes == {"recaps": "0o700", pdf.name: "0o600"}
+    station.end_visit()
+
+
+def test_a_full_disk_says_the_recap_could_not_be_made_and_leaves_no_file(
+    tiny_disk: Path, tmp_path: Path, bundled_catalog: Catalog, clock: FakeClock, qtbot: QtBot
+) -> None:
+    config = Config(data_dir=tiny_disk, config_dir=tmp_path / "config")
+    window = open_window(Station(config, bundled_catalog, clock=clock), qtbot)
+    station = window.station
+    walk_to_step(station, PROCEDURE, 1)
+    station.visit.navigator.go(station.visit.place.within(station.visit.place.screen.RECAP, PROCEDURE))
+    screen = window.current_screen
+    assert isinstance(screen, RecapScreen)
+    fill_up(tiny_disk)
+    screen.take_home.print_button.click()
+    said = screen.take_home.printed.text()
+    assert "n'a pas pu être préparé" in said and "prêt pour l'accueil" not in said, "never a false promise"
+    assert not station.recap_folder.exists() or list(station.recap_folder.iterdir()) == []
     station.end_visit()

@@ -41,7 +41,14 @@ class RecapPrintBlock(QWidget):
         if recap is None:
             return
         result = print_recap(recap, self.station.recap_folder)
-        if result.pdf is None:
+        if result.failed:
+            self.printed.setText(
+                _(
+                    "Le récapitulatif n'a pas pu être préparé. Scannez le code avec votre téléphone, "
+                    "ou demandez à une personne de l'accueil."
+                )
+            )
+        elif result.pdf is None:
             self.printed.setText(_("C'est imprimé : demandez votre feuille à l'accueil."))
         else:
             self.printed.setText(
