@@ -51,9 +51,9 @@ class SessionPage(MediatorPage):
         )
         self.code_wait_button.clicked.connect(self.lift_code_wait)
         notes_column = QVBoxLayout()
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.note, 1)
-        note_row.addWidget(self.note_button)
+        note_row = QVBoxLayout()  # the field the column's whole width: a note is read back before it goes
+        note_row.addWidget(self.note)
+        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTrailing)
         notes_column.addWidget(self.resolve_button)
         notes_column.addWidget(self.code_wait_button)
         notes_column.addLayout(note_row)
