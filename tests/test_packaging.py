@@ -30,6 +30,11 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     assert "kiosk/bundled_pack/pack.yaml" in names
     assert "kiosk/bundled_pack/procedures/france-travail-actualisation.yaml" in names
     assert "kiosk/bundled_pack/glossary.yaml" in names
+    tracked = subprocess.run(
+        ["git", "ls-files", "kiosk", "voice", "ui"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    data_files = {name for name in tracked if not name.endswith(".py")}
+    assert data_files - names == set(), "files of the source tree an installed kiosk would lack"
     for language in translation.offered_languages():
         if language.code != translation.SOURCE_LANGUAGE:
             for domain in translation.DOMAINS:
@@ -58,6 +63,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
         "assert 'site-packages' in kiosk.__file__ and 'site-packages' in ui.__file__\n"
         f"c = load_catalog(); assert len(c.procedures) == {len(load_catalog().procedures)}, c.problems\n"
         "assert not c.problems and c.glossary\n"
+        f"assert len(c.practice) == {len(load_catalog().practice)}, 'every practice site'\n"
         "print(','.join(l.code for l in translation.offered_languages()))\n"
     )
     offered = subprocess.run(
