@@ -202,7 +202,7 @@ class RecordKeeper:
             return None
         state = resume_state(session, history, current)
         now = self.clock()
-        live = self._attempt(lambda store: sum(store.live_resumes(now).values()))
+        live = self._attempt(lambda store: sum(store.live_resumes(now).values()), reads_only=True)
         if live is None:
             return None
         if live >= LIVE_CODES_MAX:
@@ -254,8 +254,11 @@ class RecordKeeper:
         if self.store is None or self.resume_wait_s() > 0:
             return None
         now = self.clock()
-        live = self._read(lambda store: store.live_resumes(now)) or {}
-        state = self._read(lambda store: store.take_resume(code_digest(code, self._pepper(store)), now))
+        live = self._attempt(lambda store: store.live_resumes(now), reads_only=True) or {}
+        # A wrong code takes nothing back, so its answer says nothing of whether the disk takes writes.
+        state = self._attempt(
+            lambda store: store.take_resume(code_digest(code, self._pepper(store)), now), reads_only=True
+        )
         if self.store is None:
             return None  # the store failed meanwhile: nothing can be taken back any more
         if state is None:  # a wrong code, or one the store could not take back: counted the same
@@ -279,20 +282,12 @@ class RecordKeeper:
     def resume_lengths(self) -> tuple[int, ...]:
         """How many digits a code may have: 8, and 6 while a code kept before can still be taken back."""
         now = self.clock()
-        live = self._read(lambda store: store.live_resumes(now)) or {}
+        live = self._attempt(lambda store: store.live_resumes(now), reads_only=True) or {}
         return (SHORT_CODE_DIGITS, CODE_DIGITS) if live.get(SHORT_CODE_DIGITS) else (CODE_DIGITS,)
 
     def _wrong_codes_now(self) -> WrongCodes:
-        kept = WrongCodes.from_dict(self._read(lambda store: store.setting(_WRONG_CODES)))
+        kept = WrongCodes.from_dict(self._attempt(lambda store: store.setting(_WRONG_CODES), reads_only=True))
         return self._wrong_codes.worse(kept)
-
-    def _read(self, action: Callable[[Store], T]) -> T | None:
-        """A store action whose success does not show the disk takes writes again (a wrong code
-        takes nothing back): a full disk stays told once, and progress is still not promised."""
-        failing = self._failing
-        result = self._attempt(action)
-        self._failing = failing or self._failing
-        return result
 
     def _count_wrong_code(self, before: WrongCodes, weight: int, now: float) -> None:
         """Remember a wrong code in memory first, then in the store if the disk lets us.
@@ -325,7 +320,7 @@ class RecordKeeper:
     # For the mediator ---------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         """A setting kept in the store, or ``default`` (also when there is no store)."""
-        value = self._attempt(lambda store: store.setting(key))
+        value = self._attempt(lambda store: store.setting(key), reads_only=True)
         return default if value is None else value
 
     def change_setting(self, key: str, value: Any) -> bool:
@@ -348,7 +343,8 @@ class RecordKeeper:
     def structure_settings(self) -> dict[str, Any]:
         """The structure's name, address and directory of help places (empty without a store)."""
         keys = (STRUCTURE_NAME, STRUCTURE_ADDRESS, HELP_PLACES)
-        return self._attempt(lambda store: {key: store.setting(key) for key in keys}) or {}
+        settings = self._attempt(lambda store: {key: store.setting(key) for key in keys}, reads_only=True)
+        return settings or {}
 
     def add_note(self, session: Session, text: str) -> bool:
         """Keep a mediator's note with the session, in memory only: it is handed over between the
@@ -384,8 +380,12 @@ class RecordKeeper:
     def _pepper(store: Store) -> bytes:
         return store.station_token(_PEPPER)
 
-    def _attempt(self, action: Callable[[Store], T]) -> T | None:
-        """Run a store action; on failure the kiosk goes on without saving and the mediator is told."""
+    def _attempt(self, action: Callable[[Store], T], reads_only: bool = False) -> T | None:
+        """Run a store action; on failure the kiosk goes on without saving and the mediator is told.
+
+        A write that succeeds shows the disk takes writes again; a read that succeeds shows
+        nothing of the kind (``reads_only``), so a full disk stays told once.
+        """
         store = self.store
         if store is None:
             return None
@@ -400,5 +400,6 @@ class RecordKeeper:
             self._tell("Le stockage a une panne : le kiosque continue sans rien enregistrer.", error)
             self.store = None
             return None
-        self._failing = False
+        if not reads_only:
+            self._failing = False
         return result
