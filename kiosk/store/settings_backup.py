@@ -47,8 +47,14 @@ CHOSEN_SETTINGS = (
 def back_up(store: Store, path: Path) -> None:
     """Copy what the structure chose (and the PIN's hash) to ``path``; a failure only costs the copy."""
     chosen = {key: value for key in CHOSEN_SETTINGS if (value := store.setting(key)) is not None}
+    copy = json.dumps(chosen, ensure_ascii=False, sort_keys=True).encode("utf-8")
     try:
-        write_private(path, json.dumps(chosen, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        if path.read_bytes() == copy:
+            return  # as at the last start or change: no write, no fsync
+    except OSError:
+        pass  # none yet, or unreadable: written anew
+    try:
+        write_private(path, copy)
     except EnvironmentFault as error:
         log.warning("the copy of the structure's settings could not be written (%s)", error)
 
