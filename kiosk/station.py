@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from kiosk.browsing.visit_files import VisitFiles
 from kiosk.config import (
     AUTO_READ_SETTING,
     HIDDEN_LANGUAGES_SETTING,
@@ -22,6 +23,7 @@ from kiosk.config import (
 )
 from kiosk.content.loader import Catalog
 from kiosk.content.procedures import Procedure
+from kiosk.errors import EnvironmentFault
 from kiosk.i18n import translation
 from kiosk.secret import Secret
 from kiosk.store.record_keeper import RecordKeeper
@@ -52,8 +54,11 @@ class Station:
         self.default_language = translation.SOURCE_LANGUAGE
         self.apply_settings()
         self.help_desk = HelpDesk()
+        VisitFiles.wipe_leftovers(self.visit_files_folder)  # a visit killed mid-way left its downloads
+        self.visit_files = VisitFiles(self.visit_files_folder)
         self._listeners: list[Callable[[Place], None]] = []
         self._end_listeners: list[Callable[[], None]] = []
+        self._site_listeners: list[Callable[[], None]] = []
         self.visit = self._new_visit()
 
     def apply_settings(self) -> None:
@@ -84,10 +89,19 @@ class Station:
         """Call ``listener`` when a visit ends, to drop what else was kept of the person."""
         self._end_listeners.append(listener)
 
+    def add_site_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` when the person opens or closes the official site beside the guide."""
+        self._site_listeners.append(listener)
+
     @property
     def recap_folder(self) -> Path:
         """Where recaps are written when there is no printer; emptied when the visit ends."""
         return self.config.data_dir / "recaps"
+
+    @property
+    def visit_files_folder(self) -> Path:
+        """Where each visit's downloads and scans go, in a folder of its own deleted when it ends."""
+        return self.config.data_dir / "visit-files"
 
     def end_visit(self) -> None:
         """Forget the current person entirely and go back to the welcome screen."""
@@ -95,6 +109,10 @@ class Station:
             self.keeper.end(self.visit.session, kept=self.visit.kept_code is not None)
         self.visit.end()
         shutil.rmtree(self.recap_folder, ignore_errors=True)
+        try:
+            self.visit_files.wipe()
+        except EnvironmentFault as error:
+            log.error("%s", error)  # says what failed, never which files (their names may say whose)
         for listener in self._end_listeners:
             listener()
         self.visit = self._new_visit()
@@ -136,10 +154,20 @@ class Station:
     def _new_visit(self) -> Visit:
         translation.set_language(self.default_language)
         visit = Visit(
-            self.catalog, self.help_desk, self.default_language, self.clock, self._notify, self.keeper.clock
+            self.catalog,
+            self.help_desk,
+            self.default_language,
+            self.clock,
+            self._notify,
+            self.keeper.clock,
+            on_site=self._notify_site,
         )
         visit.session.auto_read = self.auto_read_default
         return visit
+
+    def _notify_site(self) -> None:
+        for listener in self._site_listeners:
+            listener()
 
     def _notify(self, place: Place) -> None:
         log.debug("screen %s", place.screen.value)  # a person's moves, timed: not in the log file either

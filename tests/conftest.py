@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.geteuid() == 0:
+    # Chromium's sandbox cannot run as root: only the tests (and CI) running as root switch it off.
+    # The kiosk itself runs as the unprivileged kiosk user, sandbox on (docs/INSTALL.md).
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 import pytest
 

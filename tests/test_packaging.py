@@ -30,6 +30,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     assert "kiosk/bundled_pack/pack.yaml" in names
     assert "kiosk/bundled_pack/procedures/france-travail-actualisation.yaml" in names
     assert "kiosk/bundled_pack/glossary.yaml" in names
+    assert "kiosk/bundled_pack/browser.yaml" in names  # what the real site's browser may open
     tracked = subprocess.run(
         ["git", "ls-files", "kiosk", "voice", "ui"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()

@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -65,6 +66,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        # The official site's browser (QtWebEngine) loads only when a person asks for it, long after
+        # the application started: it shares OpenGL contexts only if asked before the application exists.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("france-services-kiosk")
     font = QFont()

@@ -7,11 +7,16 @@ development (``--windowed``) the lock is off and the window closes normally.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.window_events import watch_window
 
 BLOCKED_EVENTS = frozenset(
     {QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop}
+)
+MOUSE_PRESSES = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick}
 )
 
 
@@ -23,7 +28,11 @@ def show_full_screen(widget: QWidget) -> None:
 
 
 class KioskLock(QObject):
-    """An application-wide event filter; ``release()`` lets the window close (mediator mode)."""
+    """A filter on the kiosk's window; ``release()`` lets the window close (mediator mode).
+
+    Context menus are refused where they start: a right button or the menu key, on the
+    window (``ui.window_events`` says why the filter is not application-wide).
+    """
 
     def __init__(self, window: QWidget, hide_pointer: bool = False) -> None:
         super().__init__(window)
@@ -31,10 +40,7 @@ class KioskLock(QObject):
         self.released = False
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.setAcceptDrops(False)
-        app = QApplication.instance()
-        if app is None:
-            raise RuntimeError("create the QApplication before locking the kiosk")
-        app.installEventFilter(self)
+        watch_window(window, self)
         if hide_pointer:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
@@ -52,6 +58,8 @@ class KioskLock(QObject):
             return False
         if kind in BLOCKED_EVENTS:
             return True
+        if kind in MOUSE_PRESSES and isinstance(event, QMouseEvent):
+            return event.button() == Qt.MouseButton.RightButton
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             return self._blocked_key(event)
         return False
@@ -61,7 +69,7 @@ class KioskLock(QObject):
         """Escape, Alt+F4, Ctrl+Q, Ctrl+W and Alt+Tab: the keys that close, quit or switch away."""
         modifiers = event.modifiers()
         key = Qt.Key(event.key())
-        if key == Qt.Key.Key_Escape:
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Menu):
             return True
         if key == Qt.Key.Key_F4 and modifiers & Qt.KeyboardModifier.AltModifier:
             return True

@@ -23,12 +23,14 @@ from kiosk.visit.idle import IdlePhase, IdleWatch
 from kiosk.visit.places import WELCOME, Place, ScreenId
 from kiosk.visit.session import TEXT_SIZES
 from ui import theme
+from ui.browser.site_area import SiteArea
 from ui.nav_bar import NavBar
 from ui.screens import screen_class
 from ui.screens.base import Page
 from ui.screens.welcome import WelcomeScreen
 from ui.voice_panel import VoicePanel
 from ui.widgets.overlay import OverlayPanel
+from ui.window_events import watch_window
 from voice.speaker import SilentSpeaker, Speaker
 
 if TYPE_CHECKING:
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 
 # Built right after the first paint; the others (practice, help, mediator mode...) when first needed.
 BUILT_AHEAD = (ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.SITUATION, ScreenId.INTRO, ScreenId.STEP)
+PAGE_RESIZE_MS = 200  # Chromium lays the shrunk page out again within a frame or two
 TOUCH_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
@@ -73,15 +76,16 @@ class MainWindow(QWidget):
         self.setObjectName("MainWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle("France Services")
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         # The window is the screen: a screen built later, or retranslated, never makes it grow past it.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.nav_bar = NavBar()
         self.stack = QStackedWidget()
+        self.site_area = SiteArea(self.stack)  # the guide, and the official site beside it once opened
         layout.addWidget(self.nav_bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.site_area, 1)
         self._applied_language = ""
         self._applied_scale = 0.0
         self._after_first_paint: Callable[[], None] | None = None
@@ -127,17 +131,19 @@ class MainWindow(QWidget):
         if self._voice is not None:
             self._voice.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
             station.add_end_listener(self._voice.forget_personal)
+        station.add_end_listener(self.site_area.forget)  # before the clipboard: a page may still write to it
         station.add_end_listener(forget_clipboard)
+        station.add_site_listener(self._site_opened_or_closed)
+        self.site_area.speak_requested.connect(self.speak_texts)
+        self.site_area.field_focused.connect(self._page_field_focused)
+        self.site_area.field_left.connect(lambda: self.keyboard.page_field_left())
         station.add_end_listener(self.close_mediator_mode)
         self._mediator_touch = station.clock()
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
-        app = QApplication.instance()
-        if app is None:
-            raise RuntimeError("create the QApplication first")
-        app.installEventFilter(self)
+        watch_window(self, self)  # every touch and key, for idle detection
 
         self._events = CoreEvents(self)
         self._events.place_changed.connect(self.show_screen)
@@ -232,6 +238,7 @@ class MainWindow(QWidget):
         self._apply_person_preferences()
         new.enter(place)
         self.stack.setCurrentWidget(new)
+        self.site_area.follow(place)
         self.nav_bar.update_for(place, self.station.visit.navigator.can_go_back)
         if self.station.visit.session.auto_read:
             greeting = [translation.language(translation.active_language()).greeting] if greet else []
@@ -281,9 +288,14 @@ class MainWindow(QWidget):
             first_warning = not self.idle_overlay.isVisible()
             self.idle_overlay.present(
                 _("Êtes-vous toujours là ?"),
-                _("Touchez l'écran. Sinon, tout sera effacé dans {seconds} secondes.").format(
-                    seconds=state.seconds_left
-                ),
+                (
+                    _(
+                        "Touchez l'écran. Sinon, le site ouvert sera fermé "
+                        "et tout sera effacé dans {seconds} secondes."
+                    )
+                    if self.station.visit.site_procedure_id
+                    else _("Touchez l'écran. Sinon, tout sera effacé dans {seconds} secondes.")
+                ).format(seconds=state.seconds_left),
                 _("Oui, je suis là"),
                 _("Garder ce que vous avez fait et continuer."),
             )
@@ -317,6 +329,7 @@ class MainWindow(QWidget):
             )
             QApplication.setLayoutDirection(direction)
             self.nav_bar.retranslate()
+            self.site_area.retranslate()
             self._applied_language = language
 
     def _apply_text_scale(self, scale: float) -> None:
@@ -342,6 +355,20 @@ class MainWindow(QWidget):
         bar.voice.connect(lambda: self.voice_panel.open_for(self.station.visit.session))
         bar.knocked.connect(lambda: self.mediator_panel.open_mode())
 
+    def _site_opened_or_closed(self) -> None:
+        if self.station.visit.site_procedure_id:
+            self.site_area.open_site(self.station)
+        else:
+            self.site_area.forget()
+        self.current_screen.refresh()  # its « vrai site » button shows or hides
+
+    def _page_field_focused(self, target: QWidget, numeric: bool) -> None:
+        """A field of the site's page took the focus: the keyboard comes up and the page makes room."""
+        self.keyboard.follow_page_field(target, numeric)
+        panel = self.site_area.panel
+        if panel is not None:  # once the page has shrunk above the keyboard
+            QTimer.singleShot(PAGE_RESIZE_MS, panel.tabs.show_focused_field)
+
     def free_area(self) -> QRect:
         """The window less the on-screen keyboard: where panels go while it shows."""
         if self.keyboard.isHidden():
@@ -350,10 +377,13 @@ class MainWindow(QWidget):
 
     def _make_room_for_keyboard(self, shown: bool) -> None:
         """The keyboard covers the bottom of the window; open panels shrink above it, the field in view."""
+        height = self.keyboard.sizeHint().height()
         if shown:
-            height = self.keyboard.sizeHint().height()
             self.keyboard.setGeometry(0, self.height() - height, self.width(), height)
             self.keyboard.raise_()
+        # The site's page cannot be scrolled by Qt: the whole area shrinks above the keyboard instead.
+        typing_in_site = shown and self.site_area.site_shown
+        self._layout.setContentsMargins(0, 0, 0, height if typing_in_site else 0)
         panels: list[QWidget] = [self.idle_overlay, self.calm_panel]
         if self._built("mediator_panel"):
             panels.append(self.mediator_panel)

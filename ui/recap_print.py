@@ -1,7 +1,9 @@
-"""The recap on paper: the system printer through Qt's print support, or a PDF when there is none.
+"""Paper for the person: the system printer through Qt's print support, or a PDF for the front desk.
 
-The PDF goes into a folder of the data directory that is emptied when the visit
-ends, like everything else of the person's visit; the folder and the file are
+``print_or_keep_for_desk`` is the one way anything is printed (the recap here, a
+site's document from ``ui.browser.documents``): on the default printer when there is
+one, otherwise as a PDF in a folder of the data directory that is emptied when the
+visit ends, like everything else of the person's visit; the folder and the file are
 their owner's only, whatever the umask.
 """
 
@@ -9,12 +11,13 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.data_dir import write_private
@@ -27,9 +30,14 @@ from ui.widgets.qr import qr_pixmap
 log = logging.getLogger(__name__)
 
 QR_PRINT_PX = 220
+PRINT_POINTS = 12  # body text on paper; headings are larger
 # Not the screen's Naskh: Noto Sans Arabic's ligatures map back to their letters in a PDF, so the
 # recap's text can still be searched, copied or read aloud by a phone's screen reader.
 FONTS = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+
+
+# Lays a document out on a printer or a PDF writer, a page after another (``device.newPage()``).
+Paint = Callable[[QPagedPaintDevice], None]
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,11 @@ def recap_html(recap: Recap) -> str:
 
 def recap_document(recap: Recap) -> QTextDocument:
     document = QTextDocument()
+    # In points, not the screen's pixels: laid out on a 600 or 1200 dpi page, the application's
+    # 24 px font would come out a millimetre high.
+    font = QFont()
+    font.setPointSizeF(PRINT_POINTS)
+    document.setDefaultFont(font)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     qr_pixmap(recap.qr_text(), QR_PRINT_PX).save(buffer, "PNG")
@@ -67,9 +80,14 @@ def recap_document(recap: Recap) -> QTextDocument:
     return document
 
 
-def write_pdf(recap: Recap, path: Path) -> Path:
-    """Lay the recap out as a PDF in memory, then write it owner-only and whole, or not at all
-    (``DiskFull``, ``EnvironmentFault``): a full disk never leaves half a file or an empty one."""
+def paint_recap(recap: Recap) -> Paint:
+    # Laid out by Qt for the device's own page and resolution, the same way on paper and in a PDF.
+    return lambda device: recap_document(recap).print_(device)
+
+
+def pdf_bytes(paint: Paint, title: str, resolution: int = 0) -> bytes:
+    """A PDF of A4 pages laid out by ``paint``, made in memory (``resolution`` in dots per inch, 0 for
+    Qt's own): nothing touches the disk until it is whole."""
     pdf = QBuffer()
     pdf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(pdf)
@@ -78,28 +96,59 @@ def write_pdf(recap: Recap, path: Path) -> Path:
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
         )
     )
-    writer.setTitle(recap.title)
+    if resolution:
+        writer.setResolution(resolution)
+    writer.setTitle(title)
     writer.setCreator("France Services")
-    document = recap_document(recap)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
+    paint(writer)
     del writer  # the PDF is finished when its writer goes
-    write_private(path, bytes(pdf.data().data()))
+    return bytes(pdf.data().data())
+
+
+def write_pdf(recap: Recap, path: Path) -> Path:
+    """Lay the recap out as a PDF in memory, then write it owner-only and whole, or not at all
+    (``DiskFull``, ``EnvironmentFault``): a full disk never leaves half a file or an empty one."""
+    write_private(path, pdf_bytes(paint_recap(recap), recap.title))
     return path
+
+
+def _free_pdf_path(folder: Path, stem: str) -> Path:
+    """A new file name in ``folder``: two papers asked for in the same second never replace each other."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{stem}-{stamp}.pdf"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{stamp}-{number}.pdf"
+        number += 1
+    return path
+
+
+def print_or_keep_for_desk(
+    paint: Paint, title: str, pdf_folder: Path, file_stem: str, pdf_resolution: int = 0
+) -> PrintResult:
+    """Print on the default printer if there is one; otherwise write a PDF for the front desk into
+    ``pdf_folder`` (``<file_stem>-<date-time>.pdf``); a full disk gives ``failed``, never half a file."""
+    info = QPrinterInfo.defaultPrinter()
+    if not info.isNull():
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        try:
+            paint(printer)
+        except EnvironmentFault as error:
+            log.error("the %s could not be printed (%s)", file_stem, error)
+            return PrintResult(failed=True)
+        return PrintResult(printer=info.printerName())
+    try:
+        pdf_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        pdf_folder.chmod(0o700)  # also a folder that was already there, made by something else
+        pdf = _free_pdf_path(pdf_folder, file_stem)
+        write_private(pdf, pdf_bytes(paint, title, pdf_resolution))
+    except (EnvironmentFault, OSError) as error:
+        log.error("the %s could not be written (%s)", file_stem, error)
+        return PrintResult(failed=True)
+    return PrintResult(pdf=pdf)
 
 
 def print_recap(recap: Recap, pdf_folder: Path) -> PrintResult:
     """Print on the default printer if there is one; otherwise write a PDF into ``pdf_folder``."""
-    info = QPrinterInfo.defaultPrinter()
-    if not info.isNull():
-        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        recap_document(recap).print_(printer)
-        return PrintResult(printer=info.printerName())
-    pdf_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    pdf_folder.chmod(0o700)  # also a folder that was already there, made by something else
-    try:
-        pdf = write_pdf(recap, pdf_folder / f"recapitulatif-{time.strftime('%Y%m%d-%H%M%S')}.pdf")
-    except EnvironmentFault as error:
-        log.error("the recap could not be written (%s)", error)
-        return PrintResult(failed=True)
-    return PrintResult(pdf=pdf)
+    return print_or_keep_for_desk(paint_recap(recap), recap.title, pdf_folder, "recapitulatif")

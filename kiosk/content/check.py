@@ -4,9 +4,11 @@ Errors (the procedure would be skipped or would break a path): bad keys and type
 links to steps, procedures, glossary words or pictograms that do not exist,
 unreachable steps, loops with no way out, non-https addresses, files refused
 because they lead outside the pack or are not regular files, drawings refused for
-the same reasons. Warnings: sentences too long for easy reading, missing
-translations for the languages the pack claims, a procedure, practice site or
-glossary word that replaces one read earlier (naming both files).
+the same reasons, a step's page on a host the procedure's browser may not open or
+that could never match. Warnings: sentences too long for easy reading, missing
+translations for the languages the pack claims, a procedure, practice site,
+glossary word or browser list that replaces one read earlier (naming both files),
+two steps describing the same page.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import BUNDLED_PACK
+from kiosk.content.browser_hosts import covered, procedure_hosts
 from kiosk.content.loader import Catalog, load_catalog
 from kiosk.content.pictogram_names import exists as pictogram_exists
-from kiosk.content.procedures import END, Procedure, Step
+from kiosk.content.procedures import END, PagePattern, Procedure, Step
 from kiosk.content.walkthrough import cannot_finish, reachable
 from kiosk.i18n.translation import SOURCE_LANGUAGE, Translator
 
@@ -94,6 +97,41 @@ def _procedure_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Find
             )
 
 
+def _page_findings(procedure: Procedure, catalog: Catalog) -> Iterator[Finding]:
+    """A step's page must be one the procedure's browser may open, and one page belongs to one step."""
+    allowed = procedure_hosts(procedure, catalog.browser_hosts)
+    first_with: dict[PagePattern, Step] = {}
+    for step in procedure.steps:
+        page = step.page
+        if page is None:
+            continue
+        where = _where(procedure, step, "page")
+        if not page.host:
+            yield Finding(
+                "error", procedure.source_file, f"{where}.host: empty, so it can never match a page"
+            )
+        elif not covered(page.host, allowed):
+            yield Finding(
+                "error",
+                procedure.source_file,
+                f"{where}.host: {page.host!r} is not a host this procedure's browser may open "
+                "(add its site to urls or allow)",
+            )
+        if not page.path.startswith("/"):
+            yield Finding(
+                "error",
+                procedure.source_file,
+                f"{where}.path: {page.path!r} never matches: it must start with /",
+            )
+        earlier = first_with.setdefault(page, step)
+        if earlier is not step:
+            yield Finding(
+                "warning",
+                procedure.source_file,
+                f"{where}: the same page as step {earlier.id!r}; the guide only ever moves to the first",
+            )
+
+
 def _text_findings(procedure: Procedure, translators: list[Translator]) -> Iterator[Finding]:
     for text in procedure.texts():
         for sentence in _SENTENCE_END.split(text):
@@ -123,6 +161,7 @@ def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     translators = [Translator(code) for code in languages]
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)
+        findings += _page_findings(procedure, catalog)
         findings += _text_findings(procedure, translators)
     findings += [
         Finding("warning", r.source, f"{r.source}: {r.kind} {r.id!r} replaces the one in {r.replaced}")

@@ -1,10 +1,11 @@
-"""Load content packs (a manifest, a glossary, one YAML file per procedure, simulated sites) into a Catalog.
+"""Load content packs (manifest, glossary, the browser's hosts, procedures, simulated sites) into a Catalog.
 
 A broken procedure file never stops the kiosk: it is skipped and its problem is
 kept, naming the file, the line and the field, for mediator mode and
 ``kiosk content check``. A later pack (a structure's own, or an update from a USB
-stick) overrides or adds procedures and glossary words by id; each override is kept
-for the check to warn about. A pack may be hostile: every file is read through
+stick) overrides or adds procedures and glossary words by id, and its
+``browser.yaml`` replaces the earlier one whole; each override is kept for the
+check to warn about. A pack may be hostile: every file is read through
 ``pack_files`` (regular files inside the pack, of bounded size) and ``yaml_source``
 (no aliases, bounded nesting and numbers).
 """
@@ -18,6 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.config import BUNDLED_PACK
+from kiosk.content.browser_hosts import (
+    BROWSER_FILE,
+    BrowserHosts,
+    address_problem,
+    host_entry_problem,
+    normal_host,
+    parse_browser_hosts,
+    parse_host_list,
+)
 from kiosk.content.pack_files import PackFolder, PackTooBig
 from kiosk.content.practice_site_reader import parse_practice_site
 from kiosk.content.practice_sites import PracticeSite
@@ -29,13 +39,14 @@ from kiosk.content.procedures import (
     ChecklistItem,
     GlossaryTerm,
     LastChecked,
+    PagePattern,
     Procedure,
     Question,
     Step,
 )
 from kiosk.content.reader import IDENTIFIER, ContentReader
 from kiosk.content.themes import THEME_IDS
-from kiosk.content.yaml_source import YamlError, read_yaml
+from kiosk.content.yaml_source import LineDict, YamlError, read_yaml
 from kiosk.errors import ContentError
 
 MANIFEST_NAME = "pack.yaml"
@@ -50,12 +61,14 @@ _PROCEDURE_KEYS = {
     "id": True, "title": True, "summary": True, "theme": True, "organisation": True,
     "pictogram": True, "urls": True, "estimated_minutes": True, "before_you_start": True,
     "steps": True, "after": True, "last_checked": True, "channels": False, "glossary": False,
+    "allow": False,
 }  # fmt: skip
 _STEP_KEYS = {
     "id": True, "title": True, "instruction": True, "pictogram": True, "explain_more": False,
     "warning": False, "next": False, "question": False, "glossary": False, "links": False,
-    "illustration": False,
+    "illustration": False, "page": False,
 }  # fmt: skip
+_PAGE_KEYS = {"host": True, "path": False, "title": False}
 _QUESTION_KEYS = {"text": True, "answers": True}
 _ANSWER_KEYS = {"label": True, "pictogram": True, "next": False, "detour": False}
 _CHECKLIST_KEYS = {"text": True, "pictogram": True}
@@ -110,6 +123,7 @@ class Catalog:
     packs: list[PackManifest] = field(default_factory=list)
     practice: dict[str, PracticeSite] = field(default_factory=dict)  # simulated sites, by procedure id
     replacements: list[Replacement] = field(default_factory=list)  # for the check to warn about
+    browser_hosts: BrowserHosts = field(default_factory=BrowserHosts)  # the last pack's browser.yaml
 
     def in_theme(self, theme_id: str) -> list[Procedure]:
         return [p for p in self.procedures.values() if p.theme == theme_id]
@@ -120,6 +134,27 @@ def _step_target(reader: ContentReader, key: str) -> str:
     if value and value != END and not IDENTIFIER.match(value):
         raise reader.error(key, f"{value!r} must be a step id or {END!r}")
     return value
+
+
+def _parse_page(step: ContentReader) -> PagePattern:
+    """A step's ``page``: the host alone, a path pattern starting with /, the words of the title."""
+    line = step.data.line_of("page") if isinstance(step.data, LineDict) else step.line
+    reader = ContentReader(step.source, step.data["page"], _PAGE_KEYS, step.at("page"), line)
+    host = reader.required_text("host")
+    problem = host_entry_problem(host)
+    if problem:
+        raise reader.error("host", problem)
+    path = reader.text("path") or "/*"
+    if not path.startswith("/"):
+        raise reader.error("path", f"{path!r} must start with / (the part of the address after the host)")
+    if "?" in path or "#" in path:
+        raise reader.error("path", f"{path!r}: only the path is compared, never what follows ? or #")
+    words = []
+    for word in reader.items("title", required=False):
+        if not isinstance(word, str) or not word.strip():
+            raise reader.error("title", f"{word!r}: each word of the title must be some text, not empty")
+        words.append(word.strip())
+    return PagePattern(normal_host(host), path, tuple(words))
 
 
 def _parse_step(reader: ContentReader, pack: PackFolder | None, degraded: list[ContentError]) -> Step:
@@ -166,6 +201,7 @@ def _parse_step(reader: ContentReader, pack: PackFolder | None, degraded: list[C
         glossary=reader.identifiers("glossary"),
         links=reader.identifiers("links"),
         illustration=illustration,
+        page=_parse_page(reader) if "page" in reader.data else None,
         line=reader.line,
     )
 
@@ -198,8 +234,9 @@ def parse_procedure(
         raise reader.error("theme", f"unknown theme {theme_id!r} (one of {', '.join(sorted(THEME_IDS))})")
     urls = tuple(str(url) for url in reader.items("urls"))
     for url in urls:
-        if not url.startswith("https://"):
-            raise reader.error("urls", f"{url!r} must start with https://")
+        problem = address_problem(url)
+        if problem:
+            raise reader.error("urls", problem)
     checklist = tuple(
         ChecklistItem(item.required_text("text"), item.required_text("pictogram"))
         for item in reader.each("before_you_start", _CHECKLIST_KEYS)
@@ -236,6 +273,7 @@ def parse_procedure(
         channels=tuple(channels),
         glossary=reader.identifiers("glossary"),
         source_file=source,
+        allow=parse_host_list(reader, "allow"),
     )
 
 
@@ -324,6 +362,13 @@ def _load_pack(catalog: Catalog, pack: PackFolder, sources: dict[tuple[str, str]
             for term in parse_glossary(_load_file(glossary_path, pack), str(glossary_path)):
                 keep("glossary word", term.id, glossary_path)
                 catalog.glossary[term.id] = term
+        except ContentError as problem:
+            catalog.problems.append(problem)
+    browser_path = pack.path / BROWSER_FILE
+    if os.path.lexists(browser_path):  # replaces the earlier pack's whole list
+        try:
+            catalog.browser_hosts = parse_browser_hosts(_load_file(browser_path, pack), str(browser_path))
+            keep("browser list", BROWSER_FILE, browser_path)
         except ContentError as problem:
             catalog.problems.append(problem)
     for path in _listed(pack, PROCEDURES_DIR, catalog):

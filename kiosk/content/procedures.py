@@ -51,6 +51,22 @@ class Question:
 
 
 @dataclass(frozen=True)
+class PagePattern:
+    """The page of the real site a step describes, so the guide can follow the person there.
+
+    ``host`` is one exact host, lower-case and in its ASCII form (``www.caf.fr``, not
+    ``caf.fr``: each host of a site is a different page of it). ``path`` is a pattern of
+    the address's path where ``*`` stands for any characters, ``/`` included; the query
+    and the fragment are never looked at. Every word of ``title_words`` must appear in
+    the page's title, whatever the case and the accents.
+    """
+
+    host: str
+    path: str = "/*"
+    title_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: str
@@ -63,6 +79,7 @@ class Step:
     glossary: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     illustration: str = ""  # absolute path of an SVG mock-up of the real page
+    page: PagePattern | None = None  # the real site's page this step describes, when it is known
     line: int = field(default=0, compare=False)  # where the step starts in its file
 
 
@@ -90,6 +107,9 @@ class Procedure:
     channels: tuple[Channel, ...] = ()
     glossary: tuple[str, ...] = ()
     source_file: str = ""
+    # Hosts the kiosk's browser may open for this procedure besides those of ``urls``
+    # (each allows its subdomains too): a login or a service on another domain.
+    allow: tuple[str, ...] = ()
 
     def texts(self) -> list[str]:
         """Every text a person reads in this procedure, in order (what translators translate)."""

@@ -64,7 +64,8 @@ def timeline(visit: Visit, now: float) -> list[TimelineEntry]:
     for request in session.help_requests:
         entries.append(
             TimelineEntry(
-                f"Ticket {request.ticket} : {HELP_KIND_LABELS[request.kind]}{_on_practice(visit, request)}",
+                f"Ticket {request.ticket} : {HELP_KIND_LABELS[request.kind]}"
+                f"{_on_practice(visit, request)}{_on_site(request)}",
                 request.context.seconds_on_step,
                 is_help=True,
                 open_help=request.status is HelpStatus.OPEN,
@@ -83,6 +84,12 @@ def _on_practice(visit: Visit, request: HelpRequest) -> str:
     if not context.practice_mistakes:
         return where
     return where + ". Erreurs : " + " ".join(for_mediator(code) for code in context.practice_mistakes)
+
+
+def _on_site(request: HelpRequest) -> str:
+    """The official site the person was on: its host only, never the page's address."""
+    host = request.context.site_host
+    return f", sur le vrai site {host}" if host else ""
 
 
 def minutes_and_seconds(seconds: int) -> str:

@@ -50,6 +50,7 @@ class HelpContext:
     seconds_on_step: int = 0
     practice_page: str = ""  # the page of the simulated site, when practising
     practice_mistakes: tuple[str, ...] = ()  # the kinds of mistakes made on that page, each once
+    site_host: str = ""  # the official site's host when it is open (never its address or query)
 
 
 @dataclass
@@ -69,6 +70,8 @@ class HelpRequest:
             parts.append(f"step={self.context.step_id}")
         if self.context.practice_page:
             parts.append(f"practice_page={self.context.practice_page}")
+        if self.context.site_host:
+            parts.append(f"site={self.context.site_host}")
         if self.context.practice_mistakes:
             parts.append(f"mistakes={','.join(self.context.practice_mistakes)}")
         parts += [f"lang={self.context.language}", f"on_step={self.context.seconds_on_step}s"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from kiosk.browsing.allow_list import site_host
+from kiosk.browsing.page_match import step_reached
 from kiosk.content.loader import Catalog
 from kiosk.content.procedures import Procedure, Step
 from kiosk.content.walkthrough import Move, remaining_steps
@@ -31,6 +33,7 @@ class Visit:
         clock: Callable[[], float],
         on_change: Callable[[Place], None],
         wall_clock: Callable[[], float] = time.time,
+        on_site: Callable[[], None] = lambda: None,
     ) -> None:
         self.catalog = catalog
         self.help_desk = help_desk
@@ -38,6 +41,9 @@ class Visit:
         self._wall_clock = wall_clock
         self.practice_run: PracticeRun | None = None  # the simulated site being practised, in memory only
         self._on_change = on_change
+        self._on_site = on_site
+        self.site_procedure_id = ""  # the procedure whose official site is open beside the guide
+        self.site_host = ""  # the host of the site's page on screen: all a help request says of it
         self.session = Session(language=language)
         self.navigator = Navigator(self._moved)
         self.kept_code: Secret | None = None  # the code given to come back, while it is on screen
@@ -145,9 +151,46 @@ class Visit:
             self.practice_run.forget()
         self.practice_run = None
 
-    def begin_steps(self) -> None:
-        """From practice to the real thing: the procedure's first step."""
-        self.navigator.go(self.place.within(ScreenId.STEP, self.place.procedure_id, 0))
+    # The real site, beside the guide -------------------------------------------------
+    def open_site(self) -> None:
+        """Do the procedure for real: its official site opens in the kiosk's browser, beside the guide.
+
+        From the introduction or the end of a practice run, the guide goes to the first step.
+        """
+        procedure_id = self.place.procedure_id
+        if procedure_id not in self.catalog.procedures:
+            raise KeyError(procedure_id)
+        self.site_procedure_id = procedure_id
+        self.site_host = ""
+        self._on_site()
+        if self.place.screen in (ScreenId.INTRO, ScreenId.PRACTICE):
+            self.navigator.go(self.place.within(ScreenId.STEP, procedure_id, 0))
+
+    def close_site(self) -> None:
+        """The person closed the site: the guide stays where it is."""
+        self.site_procedure_id = ""
+        self.site_host = ""
+        self._on_site()
+
+    def site_page(self, url: str, title: str) -> None:
+        """The site shows a new page: the guide moves to the step that describes it, if a later one does.
+
+        Only the page's host is kept (for a help request); never its address or what it shows.
+        """
+        self.site_host = site_host(url)
+        procedure = self.catalog.procedures.get(self.site_procedure_id)
+        place = self.place
+        if procedure is None or place.procedure_id != procedure.id:
+            return  # the guide is elsewhere (help, another procedure): it is not pulled away
+        if place.screen is ScreenId.INTRO:
+            current = -1
+        elif place.screen is ScreenId.STEP:
+            current = place.step_index
+        else:
+            return
+        reached = step_reached(procedure, url, title, current)
+        if reached is not None:
+            self.navigator.go(place.within(ScreenId.STEP, procedure.id, reached))
 
     def next(self) -> None:
         self._go_on(resolve_next(self.place, self.catalog))
@@ -190,6 +233,7 @@ class Visit:
             seconds_on_step=self.session.seconds_on_current_step(self._clock()),
             practice_page=practice_page,
             practice_mistakes=practice_mistakes,
+            site_host=self.site_host if self.site_procedure_id else "",
         )
         request = self.help_desk.request(kind, context)
         self.session.help_requests.append(request)
@@ -250,6 +294,8 @@ class Visit:
         for request in self.session.help_requests:
             self.help_desk.cancel(request)
         self.forget_practice_run()
+        self.site_procedure_id = ""
+        self.site_host = ""
         if self.kept_code is not None:
             self.kept_code.wipe()
 

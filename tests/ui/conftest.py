@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,32 @@ from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.screenshots import SCREENSHOT_PIN
 from voice.speaker import SilentSpeaker
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "127.0.0.2", "localhost"})
+
+
+# As ui.app does before the application exists (pytest-qt makes it): the site's browser shares contexts.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+@pytest.fixture(autouse=True)
+def no_real_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever reaches a real site: the browser may only load from this machine's loopback.
+
+    Tests that open a bundled procedure's site (caf.fr...) see the kiosk's "the site does not
+    answer" notice instead; the browser tests serve their own site on 127.0.0.1.
+    """
+    from ui.browser import profile
+
+    guard = profile.FrameGuard.interceptRequest
+
+    def loopback_only(self: profile.FrameGuard, info: profile.QWebEngineUrlRequestInfo) -> None:
+        if info.requestUrl().host() not in LOOPBACK_HOSTS:
+            info.block(True)
+            return
+        guard(self, info)
+
+    monkeypatch.setattr(profile.FrameGuard, "interceptRequest", loopback_only)
 
 
 def open_window(station: Station, qtbot: QtBot) -> MainWindow:

@@ -36,6 +36,9 @@ LOADED_AFTER_THE_FIRST_PAINT = (
     "PySide6.QtMultimedia",
     "ui.voice_player",
     "ui.mediator",
+    "PySide6.QtWebEngineCore",  # the official site's browser: only when a person asks for the site
+    "PySide6.QtWebEngineWidgets",
+    "ui.browser.panel",
 )
 
 PAINT_THEN_LIST_MODULES = """

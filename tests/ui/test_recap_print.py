@@ -70,6 +70,24 @@ def test_the_recap_pdf_has_its_sections_in_every_language(
     assert all(piece in flat for piece in ("www", "caf", "fr", "Guéret"))
 
 
+def test_the_recap_pdf_is_laid_out_on_the_page_in_readable_sizes(
+    bundled_catalog: Catalog, tmp_path: Path, qapp: object
+) -> None:
+    procedure = bundled_catalog.procedures[PROCEDURE]
+    session = Session("fr")
+    session.steps_reached[PROCEDURE] = [procedure.steps[0].id]
+    recap = build_recap(procedure, session, {"structure_name": "France Services de Guéret"})
+    document = QPdfDocument()
+    assert document.load(str(write_pdf(recap, tmp_path / "recap.pdf"))) == QPdfDocument.Error.None_
+    page = document.pagePointSize(0)
+    title = document.getSelectionAtIndex(0, 0, len(recap.title))
+    assert title.text() == recap.title
+    # In points: a title at least 14 pt high (it was 3 pt, laid out in the screen's pixels at 1200 dpi),
+    # and the text across most of the page's width, not squeezed into a corner.
+    assert title.boundingRectangle().height() >= 14
+    assert document.getAllText(0).boundingRectangle().width() >= page.width() * 0.6
+
+
 def test_printing_without_a_printer_writes_a_pdf_that_goes_with_the_visit(stored_window: MainWindow) -> None:
     station: Station = stored_window.station
     walk_to_step(station, PROCEDURE, 1)

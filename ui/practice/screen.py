@@ -122,7 +122,7 @@ class PracticeScreen(Screen):
         self.again = PictogramButton("mdi6.restart")
         self.again.clicked.connect(self.start_again)
         self.real = PictogramButton("mdi6.arrow-right-bold", role="primary")
-        self.real.clicked.connect(lambda: self.visit.begin_steps())
+        self.real.clicked.connect(lambda: self.visit.open_site())
         done_layout.addWidget(self.real)  # one above the other: both names stay whole at any text size
         done_layout.addWidget(self.again)
         self.views.addWidget(done)
@@ -365,7 +365,9 @@ class PracticeScreen(Screen):
         self.remember_title.setText(_("Trois choses à retenir pour le vrai site :"))
         self.remember.fill([("mdi6.star-outline", line) for line in result.remember])
         self.again.set_text(_("Recommencer l'exercice"), _("Refaire l'exercice depuis le début."))
-        self.real.set_text(_("Faire la vraie démarche"), _("Aller aux étapes pour le vrai site."))
+        self.real.set_text(
+            _("Faire la vraie démarche"), _("Ouvrir le site officiel dans le kiosque, avec le guide à côté.")
+        )
 
     def spoken_texts(self) -> list[str]:
         if self.review is not None:

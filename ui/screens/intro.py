@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.procedures import ChannelKind, Procedure
@@ -12,6 +13,7 @@ from kiosk.visit.places import ScreenId
 from ui.screens.base import PictogramList, Screen, action_row, scrolling_body
 from ui.widgets import pictograms
 from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.real_site_button import RealSiteButton
 
 CHANNEL_PICTOGRAMS = {
     ChannelKind.PHONE: "mdi6.phone-outline",
@@ -46,6 +48,8 @@ class IntroScreen(Screen):
         for block in (self.checklist, self.other_ways, self.channels):
             body.addWidget(block)
         body.addWidget(self.checked)
+        self.site_button = RealSiteButton(lambda: self.visit)
+        body.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignLeading)
         body.addStretch(1)
         self.start_button = PictogramButton(role="primary")
         self.start_button.setMinimumWidth(280)
@@ -85,6 +89,7 @@ class IntroScreen(Screen):
             ).format(date=format_date(checked.date))
         )
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
+        self.site_button.refresh()
         self.practice_button.setVisible(procedure.id in self.station.catalog.practice)
         self.practice_button.set_text(
             _("S'exercer d'abord"), _("Essayer sur un faux site, où les erreurs ne comptent pas.")

@@ -11,6 +11,7 @@ from kiosk.visit.places import ScreenId
 from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
 from ui.widgets.blocks import PictogramButton, text_label
 from ui.widgets.qr import qr_pixmap
+from ui.widgets.real_site_button import RealSiteButton
 from ui.widgets.recap_button import RecapPrintBlock
 
 QR_SIDE_PX = 240
@@ -35,8 +36,10 @@ class RecapScreen(Screen):
         take_home_row = QHBoxLayout()
         take_home_row.addWidget(self.take_home, 1, Qt.AlignmentFlag.AlignTop)
         take_home_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        self.site_button = RealSiteButton(lambda: self.visit)
         for widget in (self.after, self.site):
             body.addWidget(widget)
+        body.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignLeading)
         body.addLayout(take_home_row)
         body.addStretch(1)
         self.home_button = PictogramButton("mdi6.view-grid-outline")
@@ -65,6 +68,7 @@ class RecapScreen(Screen):
                 _("Reprendre : {title}").format(title=content(origin.title)),
                 _("Revenir au guide que vous aviez commencé, là où vous étiez."),
             )
+        self.site_button.refresh()
         self.take_home.refresh()
         recap = self.station.recap()
         if recap is not None:

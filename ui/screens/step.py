@@ -25,6 +25,7 @@ from ui.screens.base import Screen, scroll_area
 from ui.widgets import pictograms
 from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
 from ui.widgets.overlay import OverlayPanel
+from ui.widgets.real_site_button import RealSiteButton
 
 ILLUSTRATION_HEIGHT = 220
 CHOICE_COLUMNS = 3
@@ -149,7 +150,9 @@ class StepScreen(Screen):
         self.next_button = PictogramButton(role="primary")
         self.next_button.setMinimumWidth(280)
         self.next_button.clicked.connect(lambda: self.visit.next())
+        self.site_button = RealSiteButton(lambda: self.visit)
         actions.addWidget(self.more_button)
+        actions.addWidget(self.site_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.layout_.addLayout(actions)
@@ -195,6 +198,7 @@ class StepScreen(Screen):
         self._fill_answers(step)
         self._fill_words(step, procedure)
         self._fill_links(step)
+        self.site_button.refresh()
 
     def _fill_more(self, step: Step) -> None:
         shown = self.more_button.isChecked() and bool(step.explain_more)

@@ -2,8 +2,9 @@
 
 It appears when a text field gets the focus and types into that field by sending
 it ordinary key events, so the field behaves as with a real keyboard (a password
-field shows no echo). It predicts nothing and keeps nothing: there is no history
-to leak. Its keys never take the focus away from the field.
+field shows no echo). Into a field of a web page (the official site), it types as
+an input method commits text, which the page treats the same way. It predicts
+nothing and keeps nothing: there is no history to leak. Its keys never take the focus away from the field.
 
 Layouts come from ``kiosk.i18n.keyboard_layouts``: the person's language, the French
 AZERTY one (for e-mail and web addresses) and digits with symbols.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QIcon, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -69,6 +70,7 @@ class OnScreenKeyboard(QFrame):
         self._language = language
         self.layout_ = layout_for(language())
         self.shifted = False
+        self._page_target: QWidget | None = None  # the web view whose page has a field focused
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
@@ -159,23 +161,44 @@ class OnScreenKeyboard(QFrame):
         target = self.target()
         if target is None:
             return
-        QApplication.sendEvent(
-            target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, text)
-        )
+        if target is self._page_target:
+            commit = QInputMethodEvent()
+            commit.setCommitString(text)
+            QApplication.sendEvent(target, commit)
+        else:
+            QApplication.sendEvent(
+                target,
+                QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, text),
+            )
         if self.shifted:
             self.toggle_shift()
 
     def _press(self, key: Qt.Key) -> None:
         target = self.target()
         if target is not None:
-            QApplication.sendEvent(
-                target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
-            )
+            kinds = [QEvent.Type.KeyPress]
+            if target is self._page_target:
+                kinds.append(QEvent.Type.KeyRelease)  # a web page acts on the key's release too
+            for kind in kinds:
+                QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
-    @staticmethod
-    def target() -> QWidget | None:
+    def target(self) -> QWidget | None:
         focused = QApplication.focusWidget()
+        if focused is not None and focused is self._page_target:
+            return focused
         return focused if isinstance(focused, TEXT_FIELDS) else None
+
+    # Fields of a web page ------------------------------------------------------------------
+    def follow_page_field(self, target: QWidget, numeric: bool) -> None:
+        """A field of the site's page took the focus (``target`` is the view's focus proxy): come up."""
+        self._page_target = target
+        self.set_layout(SYMBOLS if numeric else layout_for(self._language()))
+        self.show()
+
+    def page_field_left(self) -> None:
+        if self._page_target is not None:
+            self._page_target = None
+            self.hide()
 
     # Showing -----------------------------------------------------------------------------
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -184,7 +207,10 @@ class OnScreenKeyboard(QFrame):
             if self.layout_ is not own and self.layout_ is not SYMBOLS:
                 self.set_layout(own)
             self.show()
+        elif new is not None and new is self._page_target:
+            return  # the page says itself which of its fields has the focus (ui.browser.field_bridge)
         elif new is not None and new.window() is self.window() and not isinstance(new, Key):
+            self._page_target = None
             self.hide()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override

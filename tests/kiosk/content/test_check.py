@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from kiosk.config import BUNDLED_PACK
 from kiosk.content.check import check, main
 from kiosk.content.loader import load_catalog
+from kiosk.content.procedures import PagePattern
 from tests.kiosk import FIXTURE_PACK
 
 FIXTURE = FIXTURE_PACK
@@ -167,3 +169,105 @@ def test_checking_the_bundled_pack_by_its_path_does_not_warn_it_replaces_itself(
 ) -> None:
     assert main(["check", str(BUNDLED_PACK)]) == 0
     assert "replaces the one in" not in capsys.readouterr().out
+
+
+def _with_pages(tmp_path: Path, site_page: str, extra: str = "", browser: str | None = None) -> Path:
+    """The fixture pack with ``site_page`` on the "site" step (and ``extra`` on "connexion")."""
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    path = pack / "procedures" / "compte.yaml"
+    text = path.read_text().replace(
+        "    illustration: page.svg\n", f"    illustration: page.svg\n{site_page}"
+    )
+    text = text.replace("    next: end\n", f"{extra}    next: end\n")
+    path.write_text(text + ("allow: [login.example.net]\n" if "login" in site_page + extra else ""))
+    if browser is not None:
+        (pack / "browser.yaml").write_text(browser)
+    return pack
+
+
+@pytest.mark.parametrize(
+    ("page", "browser"),
+    [
+        ("    page: {host: www.example.org, path: /compte/*}\n", None),  # under the site of its urls
+        ("    page: {host: example.org}\n", None),
+        ("    page: {host: auth.login.example.net}\n", None),  # under the procedure's allow
+        ("    page: {host: app.connect.example}\n", "always_allowed: [connect.example]\n"),
+        (
+            "    page: {host: mail.example.com}\n",
+            "webmail: [{name: Courrier, address: 'https://mail.example.com/', hosts: [example.com]}]\n",
+        ),
+    ],
+)
+def test_a_page_on_a_host_the_procedure_may_open_is_clean(
+    tmp_path: Path, page: str, browser: str | None
+) -> None:
+    pack = _with_pages(tmp_path, page, browser=browser)
+    catalog = load_catalog([pack])
+    assert catalog.procedures["compte"].steps[1].page is not None
+    assert [str(f) for f in check(catalog, pack) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "host", ["elsewhere.org", "evilexample.org", "example.org.evil.example", "franceconnect.gouv.fr"]
+)
+def test_a_page_on_a_host_the_browser_would_refuse_is_an_error_with_its_step(
+    tmp_path: Path, host: str
+) -> None:
+    # The fixture pack alone has no browser.yaml: even FranceConnect is not allowed there.
+    pack = _with_pages(tmp_path, f"    page: {{host: {host}}}\n")
+    errors = [str(f) for f in check(load_catalog([pack]), pack) if f.severity == "error"]
+    path = pack / "procedures" / "compte.yaml"
+    assert errors == [
+        f"error: {path}:22: steps[1].page.host: {host!r} is not a host this procedure's browser may open "
+        "(add its site to urls or allow)"
+    ]
+
+
+def test_the_bundled_list_allows_franceconnect_to_every_pack(tmp_path: Path) -> None:
+    pack = _with_pages(tmp_path, "    page: {host: app.franceconnect.gouv.fr}\n")
+    assert [f for f in check(load_catalog([BUNDLED_PACK, pack]), pack) if f.severity == "error"] == []
+
+
+def test_two_steps_describing_the_same_page_are_a_warning(tmp_path: Path) -> None:
+    page = "    page: {host: www.example.org, path: /compte}\n"
+    pack = _with_pages(tmp_path, page, extra=page)
+    findings = check(load_catalog([pack]), pack)
+    assert [f for f in findings if f.severity == "error"] == []
+    warnings = [str(f) for f in findings if "same page" in f.message]
+    path = pack / "procedures" / "compte.yaml"
+    assert warnings == [
+        f"warning: {path}:43: steps[4].page: the same page as step 'site'; "
+        "the guide only ever moves to the first"
+    ]
+    other = _with_pages(tmp_path / "other", page, extra=page.replace("/compte", "/compte/fin"))
+    assert not [f for f in check(load_catalog([other]), other) if "same page" in f.message]
+
+
+def test_a_page_that_could_never_match_is_an_error(tmp_path: Path) -> None:
+    # The loader refuses these; a pattern made another way (a later tool, a test) is checked too.
+    catalog = load_catalog([FIXTURE])
+    compte = catalog.procedures["compte"]
+    steps = list(compte.steps)
+    steps[1] = replace(steps[1], page=PagePattern(""))
+    steps[2] = replace(steps[2], page=PagePattern("www.example.org", "compte"))
+    catalog.procedures["compte"] = replace(compte, steps=tuple(steps))
+    errors = [f.message for f in check(catalog) if f.severity == "error"]
+    assert [e.split(": ", 2)[1:] for e in errors] == [
+        ["steps[1].page.host", "empty, so it can never match a page"],
+        ["steps[2].page.path", "'compte' never matches: it must start with /"],
+    ]
+
+
+def test_every_bundled_page_names_a_host_its_step_or_its_urls_write() -> None:
+    # The evidence for a pattern: the address is written in our own guide, never guessed.
+    pages = 0
+    for procedure in load_catalog([BUNDLED_PACK]).procedures.values():
+        for step in procedure.steps:
+            if step.page is None:
+                continue
+            pages += 1
+            words = " ".join((step.instruction, step.explain_more, *procedure.urls))
+            assert step.page.host.removeprefix("www.") in words, (procedure.id, step.id)
+            assert step.page.path == "/*" and step.page.title_words == ()  # no path is established yet
+    assert pages == 5

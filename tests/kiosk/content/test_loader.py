@@ -3,12 +3,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import BUNDLED_PACK
 from kiosk.content.loader import load_catalog, parse_procedure
+from kiosk.content.procedures import PagePattern
+from kiosk.content.yaml_source import parse_yaml
 from kiosk.errors import ContentError
 from tests.kiosk import FIXTURE_PACK
 
@@ -148,3 +151,73 @@ def test_any_yaml_shape_gives_a_procedure_or_a_content_error(data: object) -> No
         parse_procedure(data, "f.yaml")
     except ContentError as error:
         assert error.source == "f.yaml"
+
+
+COMPTE_TEXT = (FIXTURE / "procedures" / "compte.yaml").read_text(encoding="utf-8")
+SITE_STEP_END = "    illustration: page.svg\n"
+
+
+def _with_page(page: str, extra: str = "") -> tuple[object, int]:
+    """The fixture's procedure with ``page`` on its site step; and the line of that key."""
+    text = COMPTE_TEXT.replace(SITE_STEP_END, SITE_STEP_END + f"    page: {page}\n") + extra
+    line = text.splitlines().index(f"    page: {page}") + 1
+    return parse_yaml(text), line
+
+
+def test_a_step_page_is_read_with_its_host_in_normal_form_and_a_path_for_the_whole_host() -> None:
+    data, _ = _with_page("{host: WWW.Example.ORG.}")
+    procedure = parse_procedure(data, "x.yaml", FIXTURE)
+    assert procedure.steps[1].page == PagePattern("www.example.org", "/*", ())
+    data, _ = _with_page("{host: www.example.org, path: /compte/*, title: [Mon compte, Connexion]}")
+    page = parse_procedure(data, "x.yaml", FIXTURE).steps[1].page
+    assert page == PagePattern("www.example.org", "/compte/*", ("Mon compte", "Connexion"))
+    assert [step.page for step in procedure.steps if step.id != "site"] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "says"),
+    [
+        ("{host: https://www.example.org/compte}", "steps[1].page.host", "without https://"),
+        ("{host: 'www.example..org'}", "steps[1].page.host", "not a host name"),
+        ("{host: ''}", "steps[1].page.host", "must not be empty"),
+        ("{path: /compte}", "steps[1].page.host", "missing"),
+        ("{host: www.example.org, path: compte/*}", "steps[1].page.path", "must start with /"),
+        ("{host: www.example.org, path: '/compte?id=*'}", "steps[1].page.path", "never what follows ?"),
+        ("{host: www.example.org, title: [Compte, '']}", "steps[1].page.title", "not empty"),
+        ("{host: www.example.org, title: [Compte, 12]}", "steps[1].page.title", "not empty"),
+        ("{host: www.example.org, title: Compte}", "steps[1].page.title", "expected a list"),
+        ("{host: www.example.org, adresse: /compte}", "steps[1].page.adresse", "unknown key"),
+        ("https://www.example.org", "steps[1].page", "expected a mapping"),
+    ],
+)
+def test_each_mistake_of_a_page_names_its_line_and_field(page: str, field: str, says: str) -> None:
+    data, line = _with_page(page)
+    error = _error(data)
+    assert (error.field, error.line) == (field, line) and says in error.problem, error
+
+
+def test_allow_adds_hosts_in_normal_form_and_a_wrong_one_names_its_line() -> None:
+    procedure = parse_procedure(parse_yaml(COMPTE_TEXT + "allow: [Login.Example.NET, café.fr]\n"), "x.yaml")
+    assert procedure.allow == ("login.example.net", "xn--caf-dma.fr")
+    assert parse_procedure(parse_yaml(COMPTE_TEXT), "x.yaml").allow == ()
+    text = COMPTE_TEXT + "allow:\n  - login.example.net\n  - https://login.example.net\n"
+    error = _error(parse_yaml(text))
+    assert error.field == "allow" and "without https://" in error.problem
+    assert error.line == len(COMPTE_TEXT.splitlines()) + 1
+    assert "whole domain ending" in _error({**VALID, "allow": ["net"]}).problem
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:8000/", "http://localhost:8080", "http://[::1]:9000/", "https://example.org:8443"],
+)
+def test_a_training_stand_in_on_the_machine_itself_may_be_http(url: str) -> None:
+    assert parse_procedure({**VALID, "urls": [url]}, "x.yaml", FIXTURE).urls == (url,)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://example.org", "http://127.0.0.2", "https://", "https://user@example.org", "https://a b.org"],
+)
+def test_an_address_with_no_https_or_no_plain_host_is_refused(url: str) -> None:
+    assert _error({**VALID, "urls": [url]}).field == "urls"

@@ -1,0 +1,266 @@
+"""The official site beside the guide, for real: QtWebEngine offscreen against the loopback stand-in."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.station import Station
+from kiosk.visit.places import ScreenId
+from tests.ui.browser.local_site import SITE_HOST, STRANGER_HOST, LocalSite
+from tests.ui.browser.site_kiosk import LOAD_MS, PROCEDURE, walk_to_intro
+from ui.browser.documents import DocumentViewer
+from ui.browser.file_picker import FilePicker
+from ui.browser.notices import Trouble
+from ui.browser.panel import SitePanel
+from ui.main_window import MainWindow
+
+
+def open_site(window: MainWindow, station: Station, qtbot: QtBot) -> SitePanel:
+    """From the procedure's introduction, « Faire la démarche sur le vrai site », until the page loaded."""
+    walk_to_intro(station)
+    intro = window.current_screen
+    assert intro.screen_id is ScreenId.INTRO
+    button = intro.site_button  # type: ignore[attr-defined]
+    assert button.isVisible()
+    button.click()
+    panel = window.site_area.panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: page_title(panel) == "Accueil CAF test", timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not panel.tabs.current.page.isLoading(), timeout=LOAD_MS)  # type: ignore[union-attr]
+    return panel
+
+
+def page_title(panel: SitePanel) -> str:
+    current = panel.tabs.current
+    return "" if current is None else current.page.title()
+
+
+def run_js(panel: SitePanel, qtbot: QtBot, script: str) -> object:
+    """Run ``script`` in the page (as the site's own code would) and wait for its result."""
+    current = panel.tabs.current
+    assert current is not None
+    results: list[object] = []
+    current.page.runJavaScript(script, 0, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=LOAD_MS)
+    return results[0]
+
+
+def click_in_page(panel: SitePanel, qtbot: QtBot, element_id: str) -> None:
+    run_js(panel, qtbot, f"document.getElementById('{element_id}').click(); true")
+
+
+def tap_in_page(panel: SitePanel, qtbot: QtBot, element_id: str) -> None:
+    """Touch an element of the page as a person would (a real press, so a user gesture for Chromium)."""
+    current = panel.tabs.current
+    assert current is not None
+    found = run_js(
+        panel,
+        qtbot,
+        f"(function () {{ var el = document.getElementById('{element_id}'); el.scrollIntoView();"
+        " var r = el.getBoundingClientRect();"
+        " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()",
+    )
+    found = json.loads(str(found))
+    zoom = current.page.zoomFactor()
+    where = QPoint(round(found[0] * zoom), round(found[1] * zoom))
+    qtbot.mouseClick(current.view.focusProxy(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def wait_for(qtbot: QtBot, condition: Callable[[], bool]) -> None:
+    qtbot.waitUntil(condition, timeout=LOAD_MS)
+
+
+def test_the_site_opens_beside_the_guide_at_its_first_step(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    place = site_station.visit.place
+    assert (place.screen, place.procedure_id, place.step_index) == (ScreenId.STEP, PROCEDURE, 0)
+    assert site_window.site_area.side_by_side  # 1366 px wide
+    assert panel.isVisible() and site_window.stack.isVisible()
+    assert not site_window.site_area.switch.isVisible()
+    assert not site_window.current_screen.site_button.isVisible()  # type: ignore[attr-defined]  # open already
+
+
+def test_the_guide_follows_the_site_to_the_step_its_page_is(
+    site_window: MainWindow, site_station: Station, local_site: LocalSite, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    click_in_page(panel, qtbot, "login")
+    wait_for(qtbot, lambda: site_station.visit.place.step_index == 1)
+    assert site_window.current_screen.title.text() == "Connectez-vous"
+    run_js(panel, qtbot, "document.forms[0].submit(); true")
+    wait_for(qtbot, lambda: site_station.visit.place.step_index == 2)
+    site_station.visit.back()  # moving the guide by hand always works
+    assert site_station.visit.place.step_index == 1
+    assert site_station.visit.site_host == SITE_HOST
+
+
+def test_every_way_to_another_host_is_refused_and_said_plainly(
+    site_window: MainWindow, site_station: Station, local_site: LocalSite, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    for element in ("stranger-link", "redirect-out"):
+        click_in_page(panel, qtbot, element)
+        wait_for(qtbot, lambda: panel.stack.currentWidget() is panel.notice)
+        assert panel.notice.trouble is Trouble.BLOCKED
+        panel.notice.buttons[0].click()  # « Revenir »
+        assert panel.stack.currentWidget() is panel.tabs.current.view  # type: ignore[union-attr]
+        assert page_title(panel) == "Accueil CAF test"
+    run_js(panel, qtbot, "document.getElementById('post-out').submit(); true")
+    wait_for(qtbot, lambda: panel.stack.currentWidget() is panel.notice)
+    panel.notice.buttons[0].click()
+    tap_in_page(panel, qtbot, "new-window")  # window.open towards the other host
+    qtbot.wait(1000)
+    assert [tab.page.url().host() for tab in panel.tabs.tabs if tab.page.url().host() == STRANGER_HOST] == []
+    frame_url = run_js(panel, qtbot, "document.getElementById('frame-out').contentWindow.location.href")
+    assert STRANGER_HOST not in str(frame_url)
+    assert local_site.asked(STRANGER_HOST) == []  # not one request reached the other host
+
+
+def test_a_new_window_of_the_site_opens_as_a_tab(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    click_in_page(panel, qtbot, "new-tab")
+    wait_for(qtbot, lambda: page_title(panel) == "Aide du site")
+    assert len(panel.tabs.tabs) == 2 and panel.tabs.strip.isVisible()
+    panel.tabs.close(panel.tabs.tabs[1])
+    assert page_title(panel) == "Accueil CAF test"
+    assert not panel.tabs.strip.isVisible()
+
+
+def test_the_webmail_opens_in_a_second_tab_while_the_site_waits(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    panel.webmail_button.click()
+    assert panel.stack.currentWidget() is panel.webmail
+    (webmail,) = panel.webmail_buttons
+    assert webmail.text_shown() == "Messagerie test"
+    webmail.click()
+    wait_for(qtbot, lambda: page_title(panel) == "Messagerie test")
+    assert "482913" in str(run_js(panel, qtbot, "document.getElementById('message').textContent"))
+    panel.tabs.show(panel.tabs.tabs[0])
+    assert page_title(panel) == "Accueil CAF test"  # the site waited, as it was
+
+
+def test_a_site_that_does_not_answer_says_so_and_offers_the_other_ways(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    current = panel.tabs.current
+    assert current is not None
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind((SITE_HOST, 0))
+        closed_port = probe.getsockname()[1]
+    current.page.load(QUrl(f"http://{SITE_HOST}:{closed_port}/"))
+    wait_for(qtbot, lambda: panel.stack.currentWidget() is panel.notice)
+    assert panel.notice.trouble is Trouble.UNREACHABLE
+    assert panel.notice.heading.text() == "Le site ne répond pas"
+    assert [button.text_shown() for button in panel.notice.buttons] == ["Réessayer", "Aide"]
+
+
+def test_zoom_starts_large_and_the_buttons_change_it(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    page = panel.tabs.current.page  # type: ignore[union-attr]
+    assert page.zoomFactor() == 1.25
+    panel.zoom_in.click()
+    assert page.zoomFactor() == 1.5
+    panel.zoom_out.click()
+    panel.zoom_out.click()
+    panel.zoom_out.click()
+    assert page.zoomFactor() == 1.0
+
+
+def test_at_1024_px_the_guide_and_the_site_show_one_at_a_time(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    site_window.resize(1024, 768)
+    QApplication.processEvents()
+    area = site_window.site_area
+    assert not area.side_by_side
+    assert area.switch.isVisible() and panel.isVisible() and not site_window.stack.isVisible()
+    assert area.switch.text_shown() == "Voir le guide"
+    area.switch.click()
+    assert site_window.stack.isVisible() and not panel.isVisible()
+    assert area.switch.text_shown() == "Voir le site : CAF test"
+
+
+def test_after_the_visit_no_page_no_profile_no_renderer_and_no_file_is_left(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot, tmp_path: Path
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    click_in_page(panel, qtbot, "attestation")
+    wait_for(qtbot, lambda: len(site_station.visit_files.files()) == 1)
+    folder = site_station.visit_files.folder
+    site_station.end_visit()
+    wait_for(qtbot, lambda: renderers() == [])
+    assert site_window.site_area.panel is None
+    assert not folder.exists()
+    assert list((tmp_path / "data" / "visit-files").iterdir()) == []
+
+
+def renderers() -> list[int]:
+    """This process's Chromium renderer processes still alive."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = next((line.split()[1] for line in status.splitlines() if line.startswith("PPid:")), "")
+        if b"--type=renderer" in command and _descends_from(int(parent), os.getpid()):
+            found.append(int(entry.name))
+    return found
+
+
+def _descends_from(pid: int, ancestor: int) -> bool:
+    for _ in range(8):
+        if pid == ancestor:
+            return True
+        if pid <= 1:
+            return False
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return False
+        pid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+    return False
+
+
+def test_an_attestation_downloads_opens_in_the_kiosk_and_prints_for_the_desk(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    click_in_page(panel, qtbot, "attestation")
+    wait_for(qtbot, lambda: isinstance(panel.stack.currentWidget(), DocumentViewer))
+    viewer = panel.stack.currentWidget()
+    assert isinstance(viewer, DocumentViewer) and viewer.readable
+    (downloaded,) = site_station.visit_files.files()
+    assert downloaded.name == "attestation-paiement.pdf" and downloaded.read_bytes().startswith(b"%PDF")
+    assert viewer.print_document() is not None
+    (printed,) = site_station.recap_folder.iterdir()  # no printer here: a PDF for the front desk
+    assert printed.read_bytes().startswith(b"%PDF")
+    viewer.closed.emit()
+    assert panel.stack.currentWidget() is panel.tabs.current.view  # type: ignore[union-attr]
+    panel.documents_button.click()  # the visit's documents, to open it again
+    picker = panel.stack.currentWidget()
+    assert isinstance(picker, FilePicker)
+    site_station.end_visit()
+    QApplication.processEvents()
+    assert not downloaded.exists() and not site_station.recap_folder.exists()
