@@ -5,4 +5,5 @@ set -euo pipefail
 # shellcheck source=tools/bootstrap.sh
 source "$(dirname "$0")/tools/bootstrap.sh"
 bootstrap run
+sandbox_off_for_root
 exec .venv/bin/kiosk "$@"

@@ -253,10 +253,11 @@ set_up() {
     # shellcheck disable=SC2086 # CLEAN_ENV is a list of assignments
     env -i $CLEAN_ENV HOME=/root TERM="${TERM:-dumb}" \
         bash "$LIB/packaging/install.sh" --no-packages --no-pin --python "$python"
-    # Fail here rather than on a black screen at the next boot: Qt's libraries, SQLCipher, the kiosk's modules.
+    # Fail here rather than on a black screen at the next boot: Qt's libraries (the site's browser and the PDF
+    # viewer too), SQLCipher, the kiosk's modules.
     # shellcheck disable=SC2086
     if ! env -i $CLEAN_ENV QT_LOGGING_RULES="qt.multimedia.*=false" runuser -u "$KIOSK_USER" -- \
-        "$PREFIX/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, ui.app, kiosk.store.admin'; then
+        "$PREFIX/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, PySide6.QtWebEngineCore, PySide6.QtPdf, ui.app, kiosk.store.admin'; then
         echo "kiosk: the kiosk cannot start (above: what is missing)" >&2
         exit 1
     fi
@@ -335,6 +336,13 @@ case "$1" in
     remove)
         rm -rf /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin
         rmdir /opt/france-services-kiosk 2>/dev/null || true
+        # The AppArmor profile that let the kiosk's browser use its sandbox (Ubuntu 24.04+): no program left for it.
+        if [ -e /etc/apparmor.d/france-services-kiosk ]; then
+            if command -v apparmor_parser >/dev/null 2>&1; then
+                apparmor_parser -R /etc/apparmor.d/france-services-kiosk || true
+            fi
+            rm -f /etc/apparmor.d/france-services-kiosk
+        fi
         echo "kiosk: removed; its data stay in the home of the user kiosk ('apt purge kiosk' erases them)."
         ;;
     purge)

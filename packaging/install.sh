@@ -19,6 +19,11 @@ ASK_PIN=1
 INSTALL_PACKAGES=1
 PYTHON=""
 OS_RELEASE="${OS_RELEASE:-/etc/os-release}"  # another file only to check what happens on another system
+# Where AppArmor keeps its profiles, and the switch with which Ubuntu 24.04+ restricts user namespaces
+# (other paths only to check what happens on another system).
+APPARMOR_DIR="${APPARMOR_DIR:-/etc/apparmor.d}"
+USERNS_RESTRICTION="${USERNS_RESTRICTION:-/proc/sys/kernel/apparmor_restrict_unprivileged_userns}"
+APPARMOR_PROFILE="france-services-kiosk"
 
 usage() {
     sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -118,10 +123,11 @@ create_user() {
         say "user $KIOSK_USER"
         run adduser --disabled-password --gecos "France Services kiosk" "$KIOSK_USER"
     fi
-    # Screen, input and sound, nothing else (no sudo, no admin groups). A minimal system may lack
-    # some of these groups (render and input come with udev): only those that exist are given.
+    # Screen, input, sound and the scanner, nothing else (no sudo, no admin groups). A minimal system may
+    # lack some of these groups (render and input come with udev, scanner with SANE's libsane1): only those
+    # that exist are given. USB scanners belong to the group scanner (libsane1's udev rules).
     local group groups=""
-    for group in video render input audio; do
+    for group in video render input audio scanner; do
         if getent group "$group" >/dev/null; then groups="$groups,$group"; fi
     done
     if [ -n "$groups" ]; then
@@ -144,6 +150,8 @@ install_app() {
 # A clean exit (mediator mode, "Quitter le kiosque") ends the session; the automatic login
 # starts a fresh one. Maintenance happens on another console (Ctrl+Alt+F2), never on this one.
 export QT_QPA_PLATFORM="wayland;xcb"
+# Chromium's sandbox (the official site's browser) stays on: a switch left in the environment never reaches it.
+unset QTWEBENGINE_DISABLE_SANDBOX QTWEBENGINE_CHROMIUM_FLAGS
 restarts=0
 window_start=\$(date +%s)
 while :; do
@@ -180,6 +188,40 @@ PROFILE
     fi
 }
 
+# Ubuntu 24.04 and later let a program create user namespaces only if an AppArmor profile says "userns";
+# Chromium's sandbox needs them. The kiosk (its browser process makes the namespaces of the site's pages)
+# and QtWebEngineProcess (those pages) get a profile that grants that alone; nothing else on the PC does.
+allow_browser_sandbox() {
+    if [ ! -d "$APPARMOR_DIR" ] || [ ! -e "$USERNS_RESTRICTION" ]; then
+        say "the browser's sandbox needs no AppArmor profile here (user namespaces are not restricted)"
+        return 0
+    fi
+    say "AppArmor profile $APPARMOR_DIR/$APPARMOR_PROFILE: the kiosk's browser may use its sandbox"
+    write_file "$APPARMOR_DIR/$APPARMOR_PROFILE" 644 <<PROFILE
+# France Services kiosk (written by packaging/install.sh; docs/INSTALL.md). Ubuntu 24.04+ restricts
+# unprivileged user namespaces to programs whose profile says "userns", and Chromium's sandbox needs them:
+# the kiosk's browser process (the kiosk itself) makes them, QtWebEngineProcess runs the site's pages in them.
+# Unconfined otherwise: these profiles grant only that.
+abi <abi/4.0>,
+include <tunables/global>
+
+profile france-services-kiosk $PREFIX/venv/bin/kiosk flags=(unconfined) {
+  userns,
+  include if exists <local/france-services-kiosk>
+}
+
+profile france-services-kiosk-webengine $PREFIX/venv/lib/python3*/site-packages/PySide6/Qt/libexec/QtWebEngineProcess flags=(unconfined) {
+  userns,
+  include if exists <local/france-services-kiosk-webengine>
+}
+PROFILE
+    # Loaded now if AppArmor runs (not in a chroot); otherwise at the next boot.
+    if [ "$DRY_RUN" = 1 ] || command -v apparmor_parser >/dev/null 2>&1; then
+        run apparmor_parser -r "$APPARMOR_DIR/$APPARMOR_PROFILE" ||
+            say "warning: the AppArmor profile could not be loaded now; it will be at the next boot"
+    fi
+}
+
 ask_pin() {
     [ "$ASK_PIN" = 1 ] || return 0
     if [ "$DRY_RUN" = 0 ] && runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status 2>/dev/null |
@@ -197,5 +239,6 @@ check_python
 create_user
 install_app
 set_up_autostart
+allow_browser_sandbox
 ask_pin
 say "done: restart the PC, it will start on the kiosk"

@@ -9,6 +9,7 @@ set -euo pipefail
 
 KIOSK_USER="kiosk"
 PREFIX="/opt/france-services-kiosk"
+APPARMOR_DIR="${APPARMOR_DIR:-/etc/apparmor.d}"  # another folder only to check what happens on another system
 DRY_RUN=0
 
 while [ $# -gt 0 ]; do
@@ -42,6 +43,14 @@ if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
 fi
 echo "[kiosk] the kiosk in $PREFIX"
 run rm -rf "$PREFIX"
+# The AppArmor profile that let its browser use Chromium's sandbox (Ubuntu 24.04+ only).
+if [ -e "$APPARMOR_DIR/france-services-kiosk" ]; then
+    echo "[kiosk] its AppArmor profile"
+    if command -v apparmor_parser >/dev/null 2>&1; then
+        run apparmor_parser -R "$APPARMOR_DIR/france-services-kiosk" || true
+    fi
+    run rm -f "$APPARMOR_DIR/france-services-kiosk"
+fi
 if id "$KIOSK_USER" >/dev/null 2>&1; then
     # The user's home holds the encrypted store, its key, the logs and the voice cache:
     # removing the user with its home leaves nothing of anyone's sessions behind.

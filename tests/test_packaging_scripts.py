@@ -18,9 +18,9 @@ SCRIPTS = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "packaging").gl
 
 
 # The groups the kiosk user joins, of those this machine has (a minimal system lacks some).
-SCREEN_INPUT_AND_SOUND = ",".join(
+SCREEN_INPUT_SOUND_AND_SCANNER = ",".join(
     group
-    for group in ("video", "render", "input", "audio")
+    for group in ("video", "render", "input", "audio", "scanner")
     if subprocess.run(["getent", "group", group], capture_output=True).returncode == 0
 )
 
@@ -33,8 +33,9 @@ def test_the_scripts_pass_shellcheck() -> None:
     assert result.returncode == 0, result.stdout
 
 
-def dry_run(script: str, *arguments: str, os_release: Path | None = None) -> str:
-    system = {"OS_RELEASE": str(os_release)} if os_release else {}
+def dry_run(script: str, *arguments: str, os_release: Path | None = None, **system: str) -> str:
+    if os_release:
+        system["OS_RELEASE"] = str(os_release)
     result = subprocess.run(
         ["bash", script, "--dry-run", *arguments],
         cwd=ROOT,
@@ -54,7 +55,7 @@ def test_a_dry_install_says_everything_it_would_do_and_does_none_of_it() -> None
         "apt-get install -y -q libegl1",
         " cage ",
         "adduser --disabled-password",
-        f"usermod -a -G {SCREEN_INPUT_AND_SOUND} kiosk-dry-run-test",
+        f"usermod -a -G {SCREEN_INPUT_SOUND_AND_SCANNER} kiosk-dry-run-test",
         "python3 -m venv /opt/france-services-kiosk/venv",
         "write /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf",
         "--autologin kiosk-dry-run-test",
@@ -103,6 +104,53 @@ def test_the_session_restarts_the_kiosk_after_a_crash_but_not_after_a_clean_exit
     session_file.chmod(0o755)
     result = subprocess.run([str(session_file)], timeout=30)
     assert result.returncode == 0 and counter.read_text().count("x") == 3
+
+
+def test_the_session_never_passes_a_sandbox_switch_to_the_kiosk(tmp_path: Path) -> None:
+    out = dry_run("packaging/install.sh", "--no-pin")
+    session = out.split("kiosk-session (mode 755):\n", 1)[1].split("\n[", 1)[0].split("\n+ ", 1)[0]
+    script = "\n".join(line[4:] for line in session.splitlines())
+    seen = tmp_path / "environment"
+    fake = tmp_path / "fake-kiosk"
+    fake.write_text(f"#!/bin/sh\nenv > {seen}\n")
+    fake.chmod(0o755)
+    session_file = tmp_path / "kiosk-session"
+    session_file.write_text(script.replace("/opt/france-services-kiosk/venv/bin/kiosk", str(fake)))
+    session_file.chmod(0o755)
+    left_by_someone = {"QTWEBENGINE_DISABLE_SANDBOX": "1", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
+    subprocess.run([str(session_file)], env={**os.environ, **left_by_someone}, timeout=30, check=True)
+    environment = seen.read_text()
+    assert "QTWEBENGINE_DISABLE_SANDBOX" not in environment and "no-sandbox" not in environment
+
+
+def test_where_apparmor_restricts_user_namespaces_the_browser_gets_a_profile_for_its_sandbox(
+    tmp_path: Path,
+) -> None:
+    apparmor = tmp_path / "apparmor.d"
+    apparmor.mkdir()
+    restriction = tmp_path / "apparmor_restrict_unprivileged_userns"
+    restriction.write_text("1\n")
+    out = dry_run(
+        "packaging/install.sh", "--no-pin", APPARMOR_DIR=str(apparmor), USERNS_RESTRICTION=str(restriction)
+    )
+    profile = out.split(f"+ write {apparmor}/france-services-kiosk (mode 644):\n", 1)[1].split("\n+ ", 1)[0]
+    assert "abi <abi/4.0>," in profile
+    kiosk = "profile france-services-kiosk /opt/france-services-kiosk/venv/bin/kiosk flags=(unconfined) {"
+    assert kiosk in profile
+    assert (
+        "/opt/france-services-kiosk/venv/lib/python3*/site-packages/PySide6/Qt/libexec/QtWebEngineProcess"
+        " flags=(unconfined) {" in profile
+    )
+    assert profile.count("userns,") == 2
+    assert f"+ apparmor_parser -r {apparmor}/france-services-kiosk" in out
+    # Debian 12 and Ubuntu 22.04: no restriction, no profile.
+    out = dry_run("packaging/install.sh", "--no-pin", APPARMOR_DIR=str(apparmor), USERNS_RESTRICTION="/none")
+    assert str(apparmor) not in out and "apparmor_parser" not in out
+    assert "needs no AppArmor profile" in out
+    # And the uninstall removes it.
+    (apparmor / "france-services-kiosk").write_text("profile\n")
+    out = dry_run("packaging/uninstall.sh", "--user", "kiosk-dry-run-test", APPARMOR_DIR=str(apparmor))
+    assert f"rm -f {apparmor}/france-services-kiosk" in out
 
 
 def test_a_dry_uninstall_removes_the_user_with_its_home_and_the_app() -> None:
@@ -194,6 +242,7 @@ def test_the_package_depends_on_every_system_package_the_kiosk_needs(deb: Path) 
         check=True,
     ).stdout.split()
     assert {"libespeak-ng1", "espeak-ng-data", "libegl1", "libxcb-cursor0"} <= set(needed)
+    assert {"libnss3", "libxcomposite1", "libxkbfile1", "sane-utils"} <= set(needed)  # browser, scanner
     for package in [*needed, "cage", "xwayland", "adduser"]:
         assert package in depends, package
     # A Python the wheels were gathered for, with venv: sqlcipher3 has no 3.13 wheel here. A bare
@@ -229,6 +278,7 @@ def test_the_postinst_runs_install_sh_with_the_wheels_python_and_asks_nothing(co
     postinst = (control / "postinst").read_text()
     assert 'PYTHONS="3.11 3.12"' in postinst
     assert 'install.sh" --no-packages --no-pin --python "$python"' in postinst
+    assert "PySide6.QtWebEngineCore, PySide6.QtPdf" in postinst  # the browser's libraries, checked at install
     said = [line.strip() for line in postinst.splitlines() if "store set-pin" in line]
     assert said and all(line.startswith(("echo ", "#")) for line in said), said  # said, never run
     assert "</dev/null" in postinst.split("store status")[1].split("\n")[0]
@@ -238,6 +288,7 @@ def test_a_purge_is_uninstall_sh_and_a_removal_keeps_the_data(control: Path) -> 
     postrm = (control / "postrm").read_text()
     remove = postrm.split("    remove)\n", 1)[1].split(";;", 1)[0]
     assert "rm -rf /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin" in remove
+    assert "rm -f /etc/apparmor.d/france-services-kiosk" in remove
     assert "userdel" not in remove and "/home" not in remove
     embedded = postrm.split("<<'UNINSTALL_SH'\n", 1)[1].split("\nUNINSTALL_SH\n", 1)[0] + "\n"
     assert embedded == (ROOT / "packaging/uninstall.sh").read_text()

@@ -2,17 +2,31 @@
 # Python dependencies and the compiled translations. Sourced, not executed.
 # Usage: bootstrap "run" | bootstrap "test"
 
-# Qt's xcb platform and fonts, offline speech, audio output for QtMultimedia.
+# Qt's xcb platform and fonts, offline speech, audio output for QtMultimedia; then what the official
+# site's browser (QtWebEngine: Chromium) and the PDF viewer (QtPdf) load from the system, found with ldd
+# (tests/test_setup_scripts.py checks the list against the wheel's libraries); then SANE's scanimage.
 KIOSK_APT_RUN="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
  libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0
  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0
  libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
  libxcb-xfixes0 libxcb-xkb1 libespeak-ng1 espeak-ng-data libpulse0
- fonts-dejavu-core fonts-noto-core"
+ fonts-dejavu-core fonts-noto-core
+ libnss3 libnspr4 libasound2 libexpat1 libgbm1 libudev1 libxcb1 libxcb-dri3-0
+ libxcomposite1 libxdamage1 libxext6 libxfixes3 libxkbfile1 libxrandr2 libxtst6
+ sane-utils"
 # The tests also drive a real X server, ask espeak-ng for phonemes and check the shell scripts.
 KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck"
 
 say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*" >&2; }
+
+# Chromium's sandbox (the official site's browser) refuses to run as root. The installed kiosk runs as the
+# unprivileged user "kiosk" with the sandbox on; a developer's root run of ./run.sh goes without it, and says so.
+# QtWebEngine reads QTWEBENGINE_DISABLE_SANDBOX; the installed session never sets it (packaging/install.sh).
+sandbox_off_for_root() {
+    [ "$(id -u)" -eq 0 ] || return 0
+    export QTWEBENGINE_DISABLE_SANDBOX=1
+    say "warning: running as root, so the site's browser runs without Chromium's sandbox, which refuses root (the installed kiosk runs as the user kiosk, sandbox on)"
+}
 
 pick_python() {
     local candidate

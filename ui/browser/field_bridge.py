@@ -1,52 +1,46 @@
-"""Tells the kiosk when a field of the site's page takes or loses the focus, so its own keyboard comes up.
+"""Asks the site's page which kind of field has the focus, so the kiosk's own keyboard comes up for it.
 
-A small script runs in the page's isolated world (the site's own scripts cannot see
-it or the channel) and reports, through QWebChannel, only the kind of field that
-has the focus: text, e-mail, number or password, never what is in it. The kiosk
-then types into the page as an input method does (``OnScreenKeyboard.follow_page_field``),
-which Chromium treats like a real keyboard: a password field stays masked, and nothing is predicted
-or remembered.
+After every touch on the page and every page load, a few lines of script run in
+the page's isolated world (the site's own scripts cannot see or change them) and
+answer only the kind of the focused field: text, e-mail, number or password, never
+what is in it. Asking, rather than having the page call the kiosk through a web
+channel, keeps working after a navigation the kiosk refused: Qt resets a page's
+channel when a navigation starts, even one that never happens. The keyboard then
+types into the page as an input method does (``OnScreenKeyboard.follow_page_field``),
+which Chromium treats like a real keyboard: a password field stays masked, and
+nothing is predicted or remembered.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Signal, Slot
-from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
+from PySide6.QtWidgets import QWidget
 
 ISOLATED_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+TOUCH_ENDS = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd})
+FOCUS_SETTLE_MS = 120  # the page moves its focus on the touch, in its own process, a moment later
 
-# Which focused elements are fields to type into, and of which kind (read in the page, in isolation).
-FOCUS_SCRIPT = """
+# The kind of the focused element, "" when it is not a field to type into (read in isolation).
+FOCUSED_KIND = """
 (function () {
-  var TEXT_TYPES = ["text", "search", "email", "url", "tel", "number", "password", ""];
-  function kindOf(element) {
-    if (!element) return "";
-    if (element.isContentEditable || element.tagName === "TEXTAREA") return "text";
-    if (element.tagName !== "INPUT") return "";
-    var type = (element.getAttribute("type") || "").toLowerCase();
-    if (TEXT_TYPES.indexOf(type) < 0 || element.readOnly || element.disabled) return "";
-    var mode = (element.getAttribute("inputmode") || "").toLowerCase();
-    if (type === "password") return "password";
-    if (type === "number" || type === "tel" || mode === "numeric" || mode === "decimal" || mode === "tel")
-      return "number";
-    if (type === "email" || mode === "email") return "email";
-    return "text";
-  }
-  new QWebChannel(qt.webChannelTransport, function (channel) {
-    var kiosk = channel.objects.kiosk_fields;
-    document.addEventListener("focusin", function (event) {
-      var kind = kindOf(event.target);
-      if (kind) { kiosk.focused(kind); } else { kiosk.left(); }
-    }, true);
-    document.addEventListener("focusout", function () {
-      setTimeout(function () { if (!kindOf(document.activeElement)) kiosk.left(); }, 0);
-    }, true);
-    var active = kindOf(document.activeElement);
-    if (active) kiosk.focused(active);
-  });
+  var element = document.activeElement;
+  while (element && element.shadowRoot && element.shadowRoot.activeElement)
+    element = element.shadowRoot.activeElement;
+  if (element && element.tagName === "IFRAME") return "";
+  if (!element) return "";
+  if (element.isContentEditable || element.tagName === "TEXTAREA") return "text";
+  if (element.tagName !== "INPUT" || element.readOnly || element.disabled) return "";
+  var type = (element.getAttribute("type") || "").toLowerCase();
+  var mode = (element.getAttribute("inputmode") || "").toLowerCase();
+  if (["text", "search", "email", "url", "tel", "number", "password", ""].indexOf(type) < 0) return "";
+  if (type === "password") return "password";
+  if (type === "number" || type === "tel" || ["numeric", "decimal", "tel"].indexOf(mode) >= 0)
+    return "number";
+  if (type === "email" || mode === "email") return "email";
+  return "text";
 })();
 """
 # After the keyboard came up and the page shrank: the field being typed into stays in sight.
@@ -64,44 +58,38 @@ class FieldKind(StrEnum):
 
 
 class FieldBridge(QObject):
-    """The page's end of the channel: slots the isolated script calls, signals the panel listens to."""
+    """Asks one page about its focused field; says what it found through two signals."""
 
     field_focused = Signal(str)  # a FieldKind value
     field_left = Signal()
 
-    def __init__(self, page: QWebEnginePage) -> None:
+    def __init__(self, page: QWebEnginePage, view: QWidget) -> None:
         super().__init__(page)
         self.page = page
-        channel = QWebChannel(page)
-        channel.registerObject("kiosk_fields", self)
-        page.setWebChannel(channel, ISOLATED_WORLD)
-        script = QWebEngineScript()
-        script.setName("kiosk-fields")
-        script.setSourceCode(_channel_library() + FOCUS_SCRIPT)
-        script.setWorldId(ISOLATED_WORLD)
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
-        script.setRunsOnSubFrames(True)
-        page.scripts().insert(script)
+        self.view = view
+        page.loadFinished.connect(lambda _ok: self._page_loaded())
 
-    @Slot(str)
-    def focused(self, kind: str) -> None:
-        if kind in FieldKind.__members__.values():
+    def _page_loaded(self) -> None:
+        # The widget that receives the page's touches is remade when the page changes process.
+        proxy = self.view.focusProxy()
+        if proxy is not None:
+            proxy.installEventFilter(self)  # once: Qt never installs the same filter twice
+        self.ask()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in TOUCH_ENDS:
+            QTimer.singleShot(FOCUS_SETTLE_MS, self.ask)
+        return False
+
+    def ask(self) -> None:
+        """Which field has the focus now? The answer comes back as a signal."""
+        self.page.runJavaScript(FOCUSED_KIND, ISOLATED_WORLD, self._answered)
+
+    def _answered(self, kind: object) -> None:
+        if isinstance(kind, str) and kind in FieldKind.__members__.values():
             self.field_focused.emit(kind)
-
-    @Slot()
-    def left(self) -> None:
-        self.field_left.emit()
+        else:
+            self.field_left.emit()
 
     def show_focused_field(self) -> None:
         self.page.runJavaScript(SHOW_FOCUSED_FIELD, ISOLATED_WORLD)
-
-
-def _channel_library() -> str:
-    """Qt's own qwebchannel.js, from its resources (nothing fetched, nothing written)."""
-    library = QFile(":/qtwebchannel/qwebchannel.js")
-    if not library.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise RuntimeError("Qt WebChannel's script is missing from this Qt installation")
-    try:
-        return bytes(library.readAll().data()).decode("utf-8")
-    finally:
-        library.close()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n.translation import _
 from ui import theme
+from ui.screens.base import scroll_area
 from ui.widgets import pictograms
 from ui.widgets.blocks import PictogramButton, discard, text_label
 
@@ -32,7 +33,7 @@ class NoticeAction:
     text: str
     description: str
     act: Callable[[], None]
-    primary: bool = False
+    role: str = ""  # "primary" for what most people want next, "help" for the mediator
 
 
 def wording(trouble: Trouble) -> tuple[str, str, str]:
@@ -88,11 +89,15 @@ class SiteNotice(QWidget):
         layout.addLayout(heading_row)
         layout.addWidget(self.message)
         layout.addWidget(self.extra)
-        self._buttons_layout = QVBoxLayout()
+        self._buttons_layout = QHBoxLayout()  # side by side: the panel is short under the site's bar
         self._buttons_layout.setSpacing(12)
         layout.addLayout(self._buttons_layout)
-        outer.addWidget(frame)
-        outer.addStretch(1)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(frame)
+        column.addStretch(1)
+        outer.addWidget(scroll_area(content), 1)
         self.buttons: list[PictogramButton] = []
         self.trouble: Trouble | None = None
 
@@ -107,7 +112,7 @@ class SiteNotice(QWidget):
         discard(self.buttons, self._buttons_layout)
         self.buttons = []
         for action in actions:
-            button = PictogramButton(action.pictogram, role="primary" if action.primary else "")
+            button = PictogramButton(action.pictogram, role=action.role)
             button.set_text(action.text, action.description)
             button.clicked.connect(lambda _=False, act=action.act: act())
             self._buttons_layout.addWidget(button)

@@ -20,6 +20,7 @@ from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEngineLoading
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browsing.allow_list import AllowList
+from kiosk.browsing.scanner import Scanner
 from kiosk.browsing.visit_files import TooManyFiles, VisitFiles
 from kiosk.content.procedures import Procedure
 from kiosk.i18n.translation import _, content
@@ -32,6 +33,7 @@ from ui.widgets.blocks import PictogramButton, text_label
 
 if TYPE_CHECKING:
     from ui.browser.file_picker import FilePicker
+    from ui.browser.scan_panel import ScanPanel
 
 
 LoadStatus = QWebEngineLoadingInfo.LoadStatus
@@ -73,6 +75,8 @@ class SitePanel(QWidget):
         guard.refused.connect(self._refused_by_guard)
         self.profile.downloadRequested.connect(self._download)
         self._picking: QEventLoop | None = None
+        self.scanner = Scanner()
+        self.scanning: ScanPanel | None = None  # built the first time the person scans
         self._picked: list[str] = []
         self._load_timer = QTimer(self)
         self._load_timer.setSingleShot(True)
@@ -177,7 +181,11 @@ class SitePanel(QWidget):
     # What went wrong, said plainly ---------------------------------------------------
     def _show_trouble(self, trouble: Trouble) -> None:
         back = NoticeAction(
-            "mdi6.arrow-u-left-top", _("Revenir"), _("Revenir à la page du site d'avant."), self._back, True
+            "mdi6.arrow-u-left-top",
+            _("Revenir"),
+            _("Revenir à la page du site d'avant."),
+            self._back,
+            "primary",
         )
         help_ = NoticeAction(
             "mdi6.hand-wave-outline",
@@ -189,7 +197,7 @@ class SitePanel(QWidget):
         extra = ""
         if trouble is Trouble.UNREACHABLE:
             retry = NoticeAction(
-                "mdi6.refresh", _("Réessayer"), _("Charger la page encore une fois."), self._retry, True
+                "mdi6.refresh", _("Réessayer"), _("Charger la page encore une fois."), self._retry, "primary"
             )
             actions = [retry, help_]
             if self.procedure.id in self.station.catalog.practice:
@@ -214,6 +222,7 @@ class SitePanel(QWidget):
             self._show_trouble(Trouble.BLOCKED)
 
     def _back(self) -> None:
+        """« Revenir »: the page the person was on, which the refused address never replaced."""
         self.show_site()
 
     def _retry(self) -> None:
@@ -291,6 +300,21 @@ class SitePanel(QWidget):
         picker.chosen.connect(lambda paths: self._replace(picker, lambda: self.show_document(Path(paths[0]))))
         picker.cancelled.connect(lambda: self._close_widget(picker))
 
+    def scan(self, then: Callable[[], None]) -> None:
+        """« Scanner un document »: the pages go into one PDF of the visit's folder, then ``then()``."""
+        from ui.browser.scan_panel import ScanPanel
+
+        panel = self.scanning = ScanPanel(self.files, self.scanner)
+        panel.speak_requested.connect(self.speak_requested)
+        panel.finished.connect(lambda _pdf: self._done_scanning(panel, then))
+        panel.cancelled.connect(lambda: self._done_scanning(panel, then))
+        self._push(panel)
+        self.speak_requested.emit(panel.spoken_texts())
+
+    def _done_scanning(self, panel: ScanPanel, then: Callable[[], None]) -> None:
+        self.scanning = None
+        self._replace(panel, then)
+
     def show_document(self, path: Path) -> None:
         from ui.browser.documents import DocumentViewer  # QtPdf, when a document is first shown
 
@@ -306,9 +330,15 @@ class SitePanel(QWidget):
 
         picker = FilePicker()
         picker.choose(self.files.files(), accepted, multiple)
+        picker.scan_requested.connect(lambda: self.scan(lambda: self._back_to(picker, accepted, multiple)))
         self._push(picker)
         self.speak_requested.emit(picker.spoken_texts())
         return picker
+
+    def _back_to(self, picker: FilePicker, accepted: list[str], multiple: bool) -> None:
+        """From the scanner back to the picker, with the new document among the visit's files."""
+        picker.choose(self.files.files(), accepted, multiple)
+        self.stack.setCurrentWidget(picker)
 
     def _push(self, widget: QWidget) -> None:
         self.stack.addWidget(widget)
@@ -362,6 +392,8 @@ class SitePanel(QWidget):
         """Destroy every page, then the profile: what the person did on the site is gone."""
         if self._picking is not None:
             self._end_picking([])
+        if self.scanning is not None:
+            self.scanning.stop()  # a scan in progress is killed, its pages deleted
         self._load_timer.stop()
         self.tabs.forget()
         if self.profile is not None:

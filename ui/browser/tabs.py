@@ -61,7 +61,7 @@ class SiteTabs(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no "save as", "inspect", "copy link"
         view.setPage(page)
         page.setZoomFactor(DEFAULT_ZOOM)
-        tab = Tab(view, page, FieldBridge(page))
+        tab = Tab(view, page, FieldBridge(page, view))
         tab.fields.field_focused.connect(lambda kind, t=tab: self._field_focused(t, kind))
         tab.fields.field_left.connect(lambda t=tab: self._field_left(t))
         self.tabs.append(tab)

@@ -71,6 +71,7 @@ class OnScreenKeyboard(QFrame):
         self.layout_ = layout_for(language())
         self.shifted = False
         self._page_target: QWidget | None = None  # the web view whose page has a field focused
+        self._page_numeric = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
@@ -190,8 +191,11 @@ class OnScreenKeyboard(QFrame):
 
     # Fields of a web page ------------------------------------------------------------------
     def follow_page_field(self, target: QWidget, numeric: bool) -> None:
-        """A field of the site's page took the focus (``target`` is the view's focus proxy): come up."""
+        """A field of the site's page has the focus (``target`` is the view's focus proxy): come up."""
+        if target is self._page_target and numeric == self._page_numeric and self.isVisible():
+            return  # the same field, asked again: the layout the person chose stays
         self._page_target = target
+        self._page_numeric = numeric
         self.set_layout(SYMBOLS if numeric else layout_for(self._language()))
         self.show()
 

@@ -8,12 +8,14 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
+from tests.kiosk.browsing.sane_backend import use_test_backend
 from tests.ui.browser.local_site import SITE_HOST, STRANGER_HOST, LocalSite
 from tests.ui.browser.site_kiosk import LOAD_MS, PROCEDURE, walk_to_intro
 from ui.browser.documents import DocumentViewer
@@ -264,3 +266,38 @@ def test_an_attestation_downloads_opens_in_the_kiosk_and_prints_for_the_desk(
     site_station.end_visit()
     QApplication.processEvents()
     assert not downloaded.exists() and not site_station.recap_folder.exists()
+
+
+def test_a_site_asking_for_a_file_gets_one_scanned_at_the_kiosk_never_the_system_dialog(
+    site_window: MainWindow,
+    site_station: Station,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    use_test_backend(tmp_path / "sane.d", monkeypatch)  # SANE's own test scanner
+    panel = open_site(site_window, site_station, qtbot)
+    current = panel.tabs.current
+    assert current is not None
+    chosen: list[list[str]] = []
+
+    def choose() -> None:  # what the person does while the site waits for its file
+        picker = panel.stack.currentWidget()
+        assert isinstance(picker, FilePicker)
+        picker.scan_requested.emit()
+        scanning = panel.scanning
+        assert scanning is not None
+        scanning.scan_page()
+        qtbot.waitUntil(lambda: len(scanning.document.pages) == 1, timeout=60_000)
+        scanning.finish()
+        qtbot.waitUntil(lambda: panel.stack.currentWidget() is picker, timeout=LOAD_MS)
+        assert len(site_station.visit_files.files()) == 1
+        picker.chosen.emit([str(site_station.visit_files.files()[0])])
+
+    QTimer.singleShot(0, lambda: chosen.append(panel._choose_files(["application/pdf"], False)))
+    QTimer.singleShot(100, choose)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=90_000)
+    (files,) = chosen
+    assert files == [str(site_station.visit_files.files()[0])]
+    assert files[0].startswith(str(site_station.visit_files_folder))
+    assert panel.stack.currentWidget() is current.view

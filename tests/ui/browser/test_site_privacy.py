@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.station import Station
 from tests.ui.browser.local_site import STORAGE_CANARY, LocalSite
 from tests.ui.browser.site_kiosk import LOAD_MS
-from tests.ui.browser.test_site_panel import open_site, run_js, tap_in_page
+from tests.ui.browser.test_site_panel import click_in_page, open_site, run_js, tap_in_page
 from tests.ui.test_privacy import encodings, files_under
 from ui.main_window import MainWindow
 from ui.widgets.on_screen_keyboard import Key
@@ -67,6 +67,9 @@ def test_a_password_typed_with_the_kiosk_keyboard_stays_masked_and_is_found_nowh
     started = time.time() - 1
     panel = open_site(site_window, site_station, qtbot)
     page = panel.tabs.current.page  # type: ignore[union-attr]
+    click_in_page(panel, qtbot, "stranger-link")  # refused: the keyboard must still come up after
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.notice, timeout=LOAD_MS)
+    panel.notice.buttons[0].click()  # « Revenir »
     run_js(panel, qtbot, "location.href = '/connexion'; true")
     qtbot.waitUntil(lambda: page.title() == "Connexion CAF test" and not page.isLoading(), timeout=LOAD_MS)
     keyboard = site_window.keyboard
