@@ -362,9 +362,9 @@ class MainWindow(QWidget):
             self.site_area.forget()
         self.current_screen.refresh()  # its « vrai site » button shows or hides
 
-    def _page_field_focused(self, target: QWidget, numeric: bool) -> None:
+    def _page_field_focused(self, target: QWidget, kind: str) -> None:
         """A field of the site's page took the focus: the keyboard comes up and the page makes room."""
-        self.keyboard.follow_page_field(target, numeric)
+        self.keyboard.follow_page_field(target, kind)
         panel = self.site_area.panel
         if panel is not None:  # once the page has shrunk above the keyboard
             QTimer.singleShot(PAGE_RESIZE_MS, panel.tabs.show_focused_field)

@@ -108,7 +108,7 @@ class SitePanel(QWidget):
         self.zoom_out.clicked.connect(lambda: self.tabs.zoom(-1))
         self.zoom_in.clicked.connect(lambda: self.tabs.zoom(+1))
         self.tabs.current_changed.connect(self._report_page)
-        self.field_focused = self.tabs.field_focused  # (the view's focus proxy, wants digits)
+        self.field_focused = self.tabs.field_focused  # (the view's focus proxy, the field's kind)
         self.field_left = self.tabs.field_left
         self.notice = SiteNotice()
         self.stack.addWidget(self.notice)
@@ -192,6 +192,7 @@ class SitePanel(QWidget):
             _("Aide"),
             _("Appeler une personne de l'accueil."),
             self.help_requested.emit,
+            "help",
         )
         actions = [back, help_]
         extra = ""

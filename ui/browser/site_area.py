@@ -32,7 +32,7 @@ class SiteArea(QWidget):
     """Holds the guide (the screens' stack) and, while the person uses it, the site's panel."""
 
     speak_requested = Signal(list)
-    field_focused = Signal(QWidget, bool)
+    field_focused = Signal(QWidget, str)
     field_left = Signal()
 
     def __init__(self, guide: QWidget) -> None:

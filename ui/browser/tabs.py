@@ -17,7 +17,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from kiosk.i18n.translation import _
-from ui.browser.field_bridge import FieldBridge, FieldKind
+from ui.browser.field_bridge import FieldBridge
 from ui.browser.page import SitePage
 from ui.widgets.blocks import PictogramButton, discard
 
@@ -39,9 +39,7 @@ class SiteTabs(QObject):
     """Owns the views and pages of the site; ``forget`` destroys them all (before the profile goes)."""
 
     current_changed = Signal()
-    field_focused = Signal(
-        QWidget, bool
-    )  # a field of the current page: the widget to type into, wants digits
+    field_focused = Signal(QWidget, str)  # a field of the current page: where to type, and its kind
     field_left = Signal()
 
     def __init__(self, stack: QStackedWidget, strip: QWidget) -> None:
@@ -81,7 +79,7 @@ class SiteTabs(QObject):
 
     def _field_focused(self, tab: Tab, kind: str) -> None:
         if tab is self.current:
-            self.field_focused.emit(tab.view.focusProxy(), kind == FieldKind.NUMBER.value)
+            self.field_focused.emit(tab.view.focusProxy(), kind)
 
     def _field_left(self, tab: Tab) -> None:
         if tab is self.current:

@@ -37,6 +37,7 @@ from ui.widgets import pictograms
 
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 KEY_PX = 64
+LATIN_FIELDS = frozenset({"password", "email"})  # the kinds of a web page's fields (ui.browser.field_bridge)
 
 
 class Key(QPushButton):
@@ -71,7 +72,7 @@ class OnScreenKeyboard(QFrame):
         self.layout_ = layout_for(language())
         self.shifted = False
         self._page_target: QWidget | None = None  # the web view whose page has a field focused
-        self._page_numeric = False
+        self._page_kind = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
@@ -190,13 +191,22 @@ class OnScreenKeyboard(QFrame):
         return focused if isinstance(focused, TEXT_FIELDS) else None
 
     # Fields of a web page ------------------------------------------------------------------
-    def follow_page_field(self, target: QWidget, numeric: bool) -> None:
-        """A field of the site's page has the focus (``target`` is the view's focus proxy): come up."""
-        if target is self._page_target and numeric == self._page_numeric and self.isVisible():
+    def follow_page_field(self, target: QWidget, kind: str) -> None:
+        """A field of the site's page has the focus (``target`` is the view's focus proxy): come up.
+
+        Digits for a number; the French letters for a password or an e-mail address, which
+        official sites only take in Latin letters; the person's own letters for the rest.
+        """
+        if target is self._page_target and kind == self._page_kind and self.isVisible():
             return  # the same field, asked again: the layout the person chose stays
         self._page_target = target
-        self._page_numeric = numeric
-        self.set_layout(SYMBOLS if numeric else layout_for(self._language()))
+        self._page_kind = kind
+        if kind == "number":
+            self.set_layout(SYMBOLS)
+        elif kind in LATIN_FIELDS:
+            self.set_layout(LAYOUTS["fr"])
+        else:
+            self.set_layout(layout_for(self._language()))
         self.show()
 
     def page_field_left(self) -> None:

@@ -189,3 +189,54 @@ def test_the_session_is_plain_data_for_the_store(station: Station, clock: FakeCl
         "practised",
         "practice_mistakes",
     }
+
+
+ANTS = "ants-carte-identite-passeport"
+
+
+def test_the_real_site_opens_from_the_intro_at_the_first_step_and_the_window_is_told(
+    station: Station,
+) -> None:
+    told: list[str] = []
+    station.add_site_listener(lambda: told.append(station.visit.site_procedure_id))
+    _to_home(station)
+    station.visit.open_theme(station.catalog.procedures[ANTS].theme)
+    station.visit.open_procedure(ANTS)
+    station.visit.open_site()
+    assert station.visit.place == Place(ScreenId.STEP, procedure_id=ANTS, step_index=0)
+    assert told == [ANTS]
+    station.visit.close_site()
+    assert told == [ANTS, ""] and station.visit.place.screen is ScreenId.STEP  # the guide stays
+
+
+def test_the_guide_follows_the_site_forward_never_back_and_keeps_only_the_host(
+    station: Station, clock: FakeClock
+) -> None:
+    walk_to_step(station, ANTS, 1)
+    visit = station.visit
+    visit.open_site()
+    procedure = station.catalog.procedures[ANTS]
+    timbre = procedure.step_index("timbre")
+    visit.site_page("https://timbres.impots.gouv.fr/achat?numero=123456789&nom=DUPONT", "Achat de timbre")
+    assert visit.place.step_index == timbre
+    visit.ask_for_help(HelpKind.STUCK)
+    request = visit.session.help_requests[-1]
+    assert request.context.site_host == "timbres.impots.gouv.fr"
+    assert "DUPONT" not in request.summary() and "123456789" not in request.summary()
+    assert "site=timbres.impots.gouv.fr" in request.summary()
+    assert any("sur le vrai site timbres.impots.gouv.fr" in entry.what for entry in timeline(visit, clock()))
+    visit.leave_help()
+    visit.site_page("https://ants.gouv.fr/", "ANTS")  # an earlier step's page: the guide stays
+    assert visit.place.step_index == timbre
+
+
+def test_the_guide_is_not_pulled_away_from_help_or_another_procedure(station: Station) -> None:
+    walk_to_step(station, ANTS, 1)
+    visit = station.visit
+    visit.open_site()
+    visit.open_help()
+    visit.site_page("https://timbres.impots.gouv.fr/", "Timbre")
+    assert visit.place.screen is ScreenId.HELP
+    assert visit.site_host == "timbres.impots.gouv.fr"
+    station.end_visit()
+    assert station.visit.site_procedure_id == "" and station.visit.site_host == ""

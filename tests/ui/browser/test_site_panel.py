@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.station import Station
+from kiosk.visit.help_desk import HelpKind
 from kiosk.visit.places import ScreenId
+from tests.conftest import FakeClock
 from tests.kiosk.browsing.sane_backend import use_test_backend
 from tests.ui.browser.local_site import SITE_HOST, STRANGER_HOST, LocalSite
 from tests.ui.browser.site_kiosk import LOAD_MS, PROCEDURE, walk_to_intro
@@ -301,3 +303,27 @@ def test_a_site_asking_for_a_file_gets_one_scanned_at_the_kiosk_never_the_system
     assert files == [str(site_station.visit_files.files()[0])]
     assert files[0].startswith(str(site_station.visit_files_folder))
     assert panel.stack.currentWidget() is current.view
+
+
+def test_help_from_the_site_keeps_the_page_and_mediator_mode_hands_it_back_as_it_was(
+    site_window: MainWindow, site_station: Station, local_site: LocalSite, clock: FakeClock, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    click_in_page(panel, qtbot, "login")
+    qtbot.waitUntil(lambda: page_title(panel) == "Connexion CAF test", timeout=LOAD_MS)
+    run_js(panel, qtbot, "document.getElementById('number').value = '1234567'; true")
+    run_js(panel, qtbot, f"location.href = '{local_site.address(STRANGER_HOST, '/piege')}'; true")
+    wait_for(qtbot, lambda: panel.stack.currentWidget() is panel.notice)
+    panel.notice.buttons[-1].click()  # « Aide »
+    assert site_station.visit.place.screen is ScreenId.HELP
+    site_station.visit.ask_for_help(HelpKind.STUCK)
+    request = site_station.visit.session.help_requests[-1]
+    assert request.context.site_host == SITE_HOST and "1234567" not in request.summary()
+    site_window.mediator_panel.open_mode()
+    site_window.mediator_panel.hand_back()
+    site_station.visit.leave_help()
+    assert panel.tabs.current is not None and page_title(panel) == "Connexion CAF test"
+    assert run_js(panel, qtbot, "document.getElementById('number').value") == "1234567"  # as it was
+    clock.advance(site_station.config.idle_timeout_s + 1)
+    site_window.check_idle()
+    assert "le site ouvert sera fermé" in site_window.idle_overlay.message.text()

@@ -109,3 +109,22 @@ def test_the_passphrase_is_typed_without_echo_on_the_unlock_screen(qtbot: QtBot)
     assert dialog.field.displayText() != "motdepasse" and dialog.field.text() == "motdepasse"
     dialog.keyboard.enter_key.click()
     assert tried == ["motdepasse"] and dialog.field.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"), [("text", "ar"), ("number", "symbols"), ("password", "fr"), ("email", "fr")]
+)
+def test_a_web_page_field_gets_the_letters_its_site_takes(
+    stored_window: MainWindow, kind: str, expected: str
+) -> None:
+    """On an official site a password or an e-mail is written in Latin letters, a number in digits."""
+    stored_window.station.visit.start()
+    stored_window.station.visit.choose_language("ar")
+    keyboard = stored_window.keyboard
+    page_view = QLineEdit()  # stands for the view's focus proxy: any widget the page types through
+    keyboard.follow_page_field(page_view, kind)
+    assert keyboard.isVisible()
+    layouts = {"ar": LAYOUTS["ar"], "fr": LAYOUTS["fr"], "symbols": SYMBOLS}
+    assert keyboard.layout_ is layouts[expected]
+    keyboard.page_field_left()
+    assert not keyboard.isVisible()
