@@ -48,14 +48,15 @@ class IntroScreen(Screen):
         for block in (self.checklist, self.other_ways, self.channels):
             body.addWidget(block)
         body.addWidget(self.checked)
-        self.site_button = RealSiteButton(lambda: self.visit)
-        body.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignLeading)
         body.addStretch(1)
         self.start_button = PictogramButton(role="primary")
         self.start_button.setMinimumWidth(280)
         self.start_button.clicked.connect(lambda: self.visit.next())
         self.practice_button = PictogramButton("mdi6.school-outline")
         self.practice_button.clicked.connect(lambda: self.visit.open_practice())
+        # Its own row above the actions, always in sight: three buttons do not fit one row at 1024 px.
+        self.site_button = RealSiteButton(lambda: self.visit)
+        self.layout_.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignTrailing)
         self.layout_.addLayout(action_row(self.start_button, leading=self.practice_button))
 
     @property
