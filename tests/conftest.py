@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -115,3 +116,13 @@ def fill_up(disk: Path) -> Path:
         except OSError:
             pass
     return filler
+
+
+@contextmanager
+def umask_set(umask: int) -> Iterator[None]:
+    """Files made meanwhile get this umask (022: readable by others; 000: writable too); restored after."""
+    old = os.umask(umask)
+    try:
+        yield
+    finally:
+        os.umask(old)

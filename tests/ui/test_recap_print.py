@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,23 +15,13 @@ from kiosk.i18n import translation
 from kiosk.station import Station
 from kiosk.visit.recap import build_recap
 from kiosk.visit.session import Session
-from tests.conftest import FakeClock, fill_up, walk_to_step
+from tests.conftest import FakeClock, fill_up, umask_set, walk_to_step
 from tests.ui.conftest import open_window
 from ui.main_window import MainWindow
 from ui.recap_print import write_pdf
 from ui.screens.recap import RecapScreen
 
 PROCEDURE = "caf-prime-activite"
-
-
-@contextmanager
-def umask_set(umask: int) -> Iterator[None]:
-    """Files made meanwhile get this umask (022: readable by others; 000: writable too); restored after."""
-    old = os.umask(umask)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def pdf_text(path: Path) -> str:

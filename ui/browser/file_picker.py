@@ -20,7 +20,7 @@ from kiosk.i18n.translation import _
 from ui import theme
 from ui.browser.documents import JPEG_TYPE, PDF_TYPE, PNG_TYPE, describe, file_type, open_pdf, read_image
 from ui.widgets import pictograms
-from ui.widgets.blocks import PictogramButton, discard, text_label
+from ui.widgets.blocks import PageButtons, PictogramButton, discard, text_label
 
 COLUMNS = 3
 ROWS = 2
@@ -147,17 +147,10 @@ class FilePicker(QWidget):
             self.grid.setColumnStretch(column, 1)  # tiles of one width, whatever their picture
         layout.addLayout(self.grid)
         layout.addStretch(1)
-        pager = QHBoxLayout()
-        self.previous_page = PictogramButton("mdi6.chevron-double-up", icon_px=32)
-        self.page_label = text_label("hint", wrap=False)
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_page = PictogramButton("mdi6.chevron-double-down", icon_px=32)
-        self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
-        self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
-        pager.addWidget(self.previous_page)
-        pager.addWidget(self.page_label, 1)
-        pager.addWidget(self.next_page)
-        layout.addLayout(pager)
+        self.pager = PageButtons()
+        self.pager.moved.connect(lambda step: self._show_page(self._page + step))
+        self.previous_page, self.page_label, self.next_page = self.pager.buttons()
+        layout.addWidget(self.pager)
         actions = QHBoxLayout()
         actions.setSpacing(16)
         self.scan_button = PictogramButton("mdi6.scanner")
@@ -223,14 +216,7 @@ class FilePicker(QWidget):
             tile = self._tile(item)
             self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
             self.tiles.append(tile)
-        several = self.page_count > 1
-        for widget in (self.previous_page, self.next_page, self.page_label):
-            widget.setVisible(several)
-        self.previous_page.setEnabled(self._page > 0)
-        self.next_page.setEnabled(self._page < self.page_count - 1)
-        self.page_label.setText(
-            _("Page {page} sur {pages}").format(page=self._page + 1, pages=self.page_count)
-        )
+        self.pager.show_position(self._page, self.page_count)
 
     def _tile(self, item: Offered) -> PictogramButton:
         reason = self._reason(item)

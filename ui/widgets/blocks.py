@@ -169,17 +169,10 @@ class TileGrid(QWidget):
         self._grid.setSpacing(16)
         outer.addLayout(self._grid)
         outer.addStretch(1)
-        pager = QHBoxLayout()
-        self.previous_page = PictogramButton("mdi6.chevron-double-up", icon_px=32)
-        self.page_label = text_label("hint", wrap=False)
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_page = PictogramButton("mdi6.chevron-double-down", icon_px=32)
-        self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
-        self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
-        pager.addWidget(self.previous_page)
-        pager.addWidget(self.page_label, 1)
-        pager.addWidget(self.next_page)
-        outer.addLayout(pager)
+        self.pager = PageButtons()
+        self.pager.moved.connect(lambda step: self._show_page(self._page + step))
+        self.previous_page, self.page_label, self.next_page = self.pager.buttons()
+        outer.addWidget(self.pager)
 
     def fit_text_scale(self, scale: float) -> None:
         """Fewer, taller tiles when the text is larger, so every tile keeps room for its words."""
@@ -211,19 +204,42 @@ class TileGrid(QWidget):
             tile.clicked.connect(lambda _=False, key=item.key: self.chosen.emit(key))
             self._grid.addWidget(tile, index // self._columns, index % self._columns)
             self.tiles.append(tile)
-        several = self.page_count > 1
-        for widget in (self.previous_page, self.next_page, self.page_label):
-            widget.setVisible(several)
-        self.previous_page.setEnabled(self._page > 0)
-        self.next_page.setEnabled(self._page < self.page_count - 1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.previous_page.set_text(_("Précédent"), _("Voir les images d'avant."))
         self.next_page.set_text(_("Suite"), _("Voir les autres images."))
-        self.page_label.setText(
-            _("Page {page} sur {pages}").format(page=self._page + 1, pages=self.page_count)
-        )
+        self.pager.show_position(self._page, self.page_count)
+
+
+class PageButtons(QWidget):
+    """« Précédent », « Page k sur n », « Suite » under a grid of tiles; hidden while one page holds all."""
+
+    moved = Signal(int)  # -1 or +1
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.previous_page = PictogramButton("mdi6.chevron-double-up", icon_px=32)
+        self.page_label = text_label("hint", wrap=False)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_page = PictogramButton("mdi6.chevron-double-down", icon_px=32)
+        self.previous_page.clicked.connect(lambda: self.moved.emit(-1))
+        self.next_page.clicked.connect(lambda: self.moved.emit(+1))
+        row.addWidget(self.previous_page)
+        row.addWidget(self.page_label, 1)
+        row.addWidget(self.next_page)
+
+    def buttons(self) -> tuple[PictogramButton, QLabel, PictogramButton]:
+        return self.previous_page, self.page_label, self.next_page
+
+    def show_position(self, page: int, pages: int) -> None:
+        """Where the person is among ``pages`` pages (``page`` counts from 0)."""
+        self.setVisible(pages > 1)
+        self.previous_page.setEnabled(page > 0)
+        self.next_page.setEnabled(page < pages - 1)
+        self.page_label.setText(_("Page {page} sur {pages}").format(page=page + 1, pages=pages))
 
 
 class WarningBox(QFrame):

@@ -6,8 +6,6 @@ import os
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,19 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.browsing.visit_files import MAX_FILES, TooManyFiles, VisitFiles, safe_name
+from tests.conftest import umask_set
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.lstat().st_mode)
-
-
-@contextmanager
-def umask_set(umask: int) -> Iterator[None]:
-    old = os.umask(umask)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 # Names a site (or an attacker's page) may suggest: any text, with the dangerous parts often in it.
