@@ -183,7 +183,7 @@ class SitePanel(QWidget):
         back = NoticeAction(
             "mdi6.arrow-u-left-top",
             _("Revenir"),
-            _("Revenir à la page du site d'avant."),
+            _("Revenir à la page d'avant du site."),
             self._back,
             "primary",
         )
@@ -371,8 +371,8 @@ class SitePanel(QWidget):
             self._picking.quit()
 
     def retranslate(self) -> None:
-        self.zoom_out.set_text(_("Plus petit"), _("Écrire le site plus petit."))
-        self.zoom_in.set_text(_("Plus grand"), _("Écrire le site plus grand."))
+        self.zoom_out.set_text(_("Plus petit"), _("Afficher le site en plus petit."))
+        self.zoom_in.set_text(_("Plus grand"), _("Afficher le site en plus grand."))
         self.webmail_button.set_text(_("E-mails"), _("Ouvrir votre messagerie, pour lire un code reçu."))
         self.documents_button.set_text(_("Documents"), _("Voir les documents de cette visite."))
         self.close_button.set_text(_("Fermer"), _("Fermer le site. Le guide reste ouvert."))

@@ -61,12 +61,12 @@ def problem_text(error: BaseException) -> str:
     """What to tell the person about a failed scan, in plain words, in the active language."""
     if isinstance(error, ScanningUnavailable):
         return _(
-            "Le scanner n'est pas installé sur cette borne. Ce n'est pas de votre faute. "
+            "Le scanner n'est pas installé sur ce kiosque. Ce n'est pas de votre faute. "
             "Demandez à l'accueil : on peut scanner votre document pour vous."
         )
     if isinstance(error, NoScanner):
         return _(
-            "La borne ne trouve pas le scanner. Vérifiez qu'il est branché et allumé, "
+            "Le kiosque ne trouve pas le scanner. Vérifiez qu'il est branché et allumé, "
             "puis réessayez. Sinon, demandez à l'accueil."
         )
     if isinstance(error, ScannerBusy):
@@ -89,12 +89,12 @@ def problem_text(error: BaseException) -> str:
         )
     if isinstance(error, TooManyFiles):
         return _(
-            "Cette visite a déjà beaucoup de documents : la borne ne peut pas en garder plus. "
+            "Cette visite a déjà beaucoup de documents : le kiosque ne peut pas en garder plus. "
             "Demandez à l'accueil."
         )
     if isinstance(error, DiskFull):
         return _(
-            "La borne n'a plus de place pour garder votre document. Ce n'est pas de votre faute. "
+            "Le kiosque n'a plus de place pour garder votre document. Ce n'est pas de votre faute. "
             "Demandez à l'accueil."
         )
     if isinstance(error, EnvironmentFault):  # the scanner failed, or the kiosk cannot write

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.procedures import ChannelKind, Procedure
@@ -56,7 +55,7 @@ class IntroScreen(Screen):
         self.practice_button.clicked.connect(lambda: self.visit.open_practice())
         # Its own row above the actions, always in sight: three buttons do not fit one row at 1024 px.
         self.site_button = RealSiteButton(lambda: self.visit)
-        self.layout_.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignTrailing)
+        self.layout_.addWidget(self.site_button)  # the whole width: one line of text at every size
         self.layout_.addLayout(action_row(self.start_button, leading=self.practice_button))
 
     @property

@@ -27,9 +27,9 @@ from ui.browser.panel import SitePanel
 from ui.main_window import MainWindow
 
 
-def open_site(window: MainWindow, station: Station, qtbot: QtBot) -> SitePanel:
+def open_site(window: MainWindow, station: Station, qtbot: QtBot, language: str = "fr") -> SitePanel:
     """From the procedure's introduction, « Faire la démarche sur le vrai site », until the page loaded."""
-    walk_to_intro(station)
+    walk_to_intro(station, language)
     intro = window.current_screen
     assert intro.screen_id is ScreenId.INTRO
     button = intro.site_button  # type: ignore[attr-defined]
@@ -327,3 +327,14 @@ def test_help_from_the_site_keeps_the_page_and_mediator_mode_hands_it_back_as_it
     clock.advance(site_station.config.idle_timeout_s + 1)
     site_window.check_idle()
     assert "le site ouvert sera fermé" in site_window.idle_overlay.message.text()
+
+
+def test_in_arabic_the_guide_and_the_kiosk_controls_mirror_and_the_site_does_not(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot, "ar")
+    view = panel.tabs.current.view  # type: ignore[union-attr]
+    assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert site_window.stack.x() > panel.x()  # the guide on the right, where an Arabic reader starts
+    assert panel.zoom_out.x() > panel.close_button.x()  # the panel's own bar reads from the right
