@@ -13,6 +13,7 @@ audio cache), the temporary folder and the clipboard.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -52,14 +53,16 @@ def encodings(canary: str) -> list[bytes]:
 
 def files_under(*folders: Path, since: float) -> Iterator[Path]:
     for folder in folders:
-        if not folder.exists():
-            continue
-        for path in folder.rglob("*"):
-            try:
-                if path.is_file() and path.stat().st_mtime >= since and path.stat().st_size < 64 * 2**20:
-                    yield path
-            except OSError:
-                continue  # a file another process removed meanwhile
+        # os.walk, not rglob: a folder another process removes meanwhile (another test's temporary
+        # folder) is passed over instead of ending the search.
+        for root, _folders, names in os.walk(folder):
+            for name in names:
+                path = Path(root) / name
+                try:
+                    if path.is_file() and path.stat().st_mtime >= since and path.stat().st_size < 64 * 2**20:
+                        yield path
+                except OSError:
+                    continue  # a file another process removed meanwhile
 
 
 def widget_texts(window: MainWindow) -> str:

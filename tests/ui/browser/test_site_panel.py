@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
+import ssl
+import subprocess
+import threading
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -338,3 +343,47 @@ def test_in_arabic_the_guide_and_the_kiosk_controls_mirror_and_the_site_does_not
     assert view.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert site_window.stack.x() > panel.x()  # the guide on the right, where an Arabic reader starts
     assert panel.zoom_out.x() > panel.close_button.x()  # the panel's own bar reads from the right
+
+
+def test_a_certificate_the_kiosk_cannot_trust_is_never_bypassed(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot, tmp_path: Path
+) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate to make")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    served: list[str] = []
+
+    class Page(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+        def do_GET(self) -> None:
+            served.append(self.path)
+            body = b"<html><head><title>Faux site</title></head><body>faux</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer((SITE_HOST, 0), Page)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        panel = open_site(site_window, site_station, qtbot)
+        panel.tabs.current.page.load(QUrl(f"https://{SITE_HOST}:{server.server_address[1]}/"))  # type: ignore[union-attr]
+        wait_for(qtbot, lambda: panel.stack.currentWidget() is panel.notice)
+        assert panel.notice.trouble is Trouble.UNTRUSTED
+        assert served == []  # the page was never asked for: the connection stopped at the certificate
+        assert page_title(panel) != "Faux site"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

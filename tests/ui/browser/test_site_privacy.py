@@ -30,11 +30,15 @@ PASSWORD_CANARY = "wqzkxjvbymd"  # letters every keyboard layout has, in an orde
 
 def left_on_disk(canary: str, tmp_path: Path, since: float) -> list[Path]:
     folders = (tmp_path, Path.home(), Path(tempfile.gettempdir()))
-    return [
-        path
-        for path in files_under(*folders, since=since)
-        if any(form in path.read_bytes() for form in encodings(canary))
-    ]
+    return [path for path in files_under(*folders, since=since) if _holds(path, canary)]
+
+
+def _holds(path: Path, canary: str) -> bool:
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return False  # removed between the listing and the reading: not left on disk
+    return any(form in content for form in encodings(canary))
 
 
 def test_cookies_storage_and_cache_live_in_memory_only_and_die_with_the_visit(
