@@ -198,6 +198,10 @@ class ScanPanel(QWidget):
         self.pages_area.setWidget(self.strip)
         self.pages_area.setMinimumHeight(PREVIEW_HEIGHT + 48)
         QScroller.grabGesture(self.pages_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # The strip widens for a new page only once Qt has laid it out, on a later turn: scroll to its
+        # end then (the newest page, in either reading direction), or once the pages no longer fit
+        # the newest stays off the screen. (QScrollArea.ensureWidgetVisible ignores right-to-left.)
+        self.pages_area.horizontalScrollBar().rangeChanged.connect(self._show_newest_page)
         layout.addWidget(self.pages_area, 100)
         layout.addStretch(1)  # before the first page: the actions stay at the bottom
 
@@ -380,12 +384,16 @@ class ScanPanel(QWidget):
         card_layout.addWidget(caption)
         card_layout.addStretch(1)
         self.strip_layout.insertWidget(len(self._previews), card)
+        # Shown now, not on Qt's next turn as a layout does it: the page is on screen when it is counted.
+        card.show()
         self._previews.append(card)
         self._refresh()
-        self.pages_area.ensureWidgetVisible(card)
         self.speak_requested.emit(
             [_("Page {number} scannée.").format(number=number), self.instruction.text()]
         )
+
+    def _show_newest_page(self, _minimum: int, maximum: int) -> None:
+        self.pages_area.horizontalScrollBar().setValue(maximum)
 
     def restart(self) -> None:
         """« Recommencer »: the pages scanned so far are deleted; the next scan starts a new document."""

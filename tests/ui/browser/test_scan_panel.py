@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QPoint, Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -68,6 +69,12 @@ def shown_previews(panel: ScanPanel) -> list[QLabel]:
     ]
 
 
+def in_sight(panel: ScanPanel, preview: QLabel) -> bool:
+    """The whole preview is in the part of the strip the scroll area shows."""
+    viewport = panel.pages_area.viewport()
+    return viewport.rect().contains(preview.rect().translated(preview.mapTo(viewport, QPoint(0, 0))))
+
+
 def shown_problem(panel: ScanPanel) -> str:
     return panel.problem.label.text() if panel.problem.isVisible() else ""
 
@@ -90,7 +97,13 @@ def test_pages_are_scanned_previewed_and_made_into_one_pdf(
     sane: Backend, panel: ScanPanel, files: VisitFiles, qtbot: QtBot, qapp: QApplication
 ) -> None:
     spoken: list[list[str]] = []
-    panel.speak_requested.connect(spoken.append)
+    shown_when_said: list[int] = []
+
+    def said(texts: list[str]) -> None:
+        spoken.append(texts)
+        shown_when_said.append(len(shown_previews(panel)))
+
+    panel.speak_requested.connect(said)
     scan(qtbot, panel, panel.scan_button)
     assert (
         panel.add_button.isVisible() and panel.finish_button.isVisible() and not panel.scan_button.isVisible()
@@ -100,6 +113,7 @@ def test_pages_are_scanned_previewed_and_made_into_one_pdf(
     assert len(previews) == 2 and all(preview.pixmap().height() == 220 for preview in previews)
     assert "Pages scannées : 2" in panel.status.text()
     assert spoken[0][:1] == ["Page 1 scannée."] and spoken[1][:1] == ["Page 2 scannée."]
+    assert shown_when_said == [1, 2]  # « Page 2 scannée » is said with page 2 on the screen
     with qtbot.waitSignal(panel.finished, timeout=SCAN_WAIT_MS) as finished:
         touch(qtbot, panel.finish_button)
     pdf = finished.args[0]
@@ -109,6 +123,19 @@ def test_pages_are_scanned_previewed_and_made_into_one_pdf(
     # Ready for another document.
     assert panel.scan_button.isVisible() and panel.document.pages == ()
     assert not shown_previews(panel)
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
+def test_the_newest_page_is_on_the_screen_when_the_pages_no_longer_fit(
+    sane: Backend, panel: ScanPanel, qtbot: QtBot, direction: Qt.LayoutDirection
+) -> None:
+    QApplication.setLayoutDirection(direction)  # in Arabic or Persian the pages run to the left
+    for button in (panel.scan_button, *[panel.add_button] * 5):  # four fit at 1024 px
+        scan(qtbot, panel, button)
+        page = f"Page {len(panel.document.pages)}"
+        (newest,) = [preview for preview in shown_previews(panel) if preview.accessibleName() == page]
+        qtbot.waitUntil(partial(in_sight, panel, newest), timeout=1000)  # once Qt has laid the strip out
+    assert panel.pages_area.horizontalScrollBar().maximum() > 0  # the last pages did not fit
 
 
 def test_the_screen_never_freezes_while_the_scanner_works(
