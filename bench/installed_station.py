@@ -34,15 +34,18 @@ def install(folder: Path) -> tuple[Path, Path]:
     return folder / "data", folder / "config"
 
 
-def open_installed_kiosk() -> tuple[QApplication, MainWindow]:
-    """The real kiosk window, shown at 1366x768 with its real speaker, on a new station as installed."""
-    from kiosk.config import Config
+def open_installed_kiosk(packs: tuple[Path, ...] = ()) -> tuple[QApplication, MainWindow]:
+    """The real kiosk window, shown at 1366x768 with its real speaker, on a new station as installed.
+
+    ``packs`` are content packs loaded after the bundled one, as ``kiosk --pack`` loads them.
+    """
+    from kiosk.config import BUNDLED_PACK, Config
     from ui.app import create_application
     from ui.opening import build_speaker, build_window
 
     app = create_application()
     data_dir, config_dir = install(Path(tempfile.mkdtemp()))
-    config = Config(data_dir=data_dir, config_dir=config_dir)
+    config = Config(data_dir=data_dir, config_dir=config_dir, pack_dirs=(BUNDLED_PACK, *packs))
     window = build_window(config, build_speaker(config))
     window.resize(1366, 768)
     window.show()

@@ -6,10 +6,12 @@ default, what a 2 GB PC running Debian and the cage compositor leaves it. Inside
 a real kiosk window (offscreen, real speaker, station as the install script leaves
 it) serves ``--visits`` people in a row; each walks every bundled procedure to its
 end, practises on every simulated site, prints a recap (to PDF: no printer here),
-and a mediator opens mediator mode, before the visit ends. After each visit the
-memory the group holds is printed, so a leak shows as a climb. At the end: the
-group's peak (resident memory and page cache), how often it hit the limit, and
-whether anything was killed.
+does a procedure on its official site (QtWebEngine, its processes inside the group
+too: the tests' loopback stand-in, served by this script outside the group, opened
+beside the guide until its page has loaded), and a mediator opens mediator mode,
+before the visit ends. After each visit the memory the group holds is printed, so
+a leak shows as a climb. At the end: the group's peak (resident memory and page
+cache), how often it hit the limit, and whether anything was killed.
 Usage: sudo .venv/bin/python bench/low_memory.py [--limit MB] [--visits N]
 """
 
@@ -20,11 +22,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
+SITE_LOAD_TIMEOUT_MS = 30_000  # a loopback page loads in well under a second: this only bounds a hang
 V1 = Path("/sys/fs/cgroup/memory")
 V2 = Path("/sys/fs/cgroup")
 
@@ -95,18 +99,20 @@ class MemoryGroup:
         print(f"low_memory: {self.path} could not be removed", file=sys.stderr)
 
 
-def serve_visits(group: MemoryGroup, visits: int) -> None:
+def serve_visits(group: MemoryGroup, visits: int, site_pack: Path, site_procedure: str) -> None:
     """Inside the group: the real kiosk, serving people one after the other."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Chromium's sandbox cannot run as root, and this bench must (it makes the cgroup): off here only.
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QEventLoop, QTimer
 
     from bench.installed_station import open_installed_kiosk
     from kiosk.content.walkthrough import all_paths
     from kiosk.visit.places import ScreenId
     from ui.recap_print import print_recap
 
-    app, window = open_installed_kiosk()
+    app, window = open_installed_kiosk((site_pack,))
     station = window.station
 
     def show(action: object) -> None:
@@ -115,6 +121,30 @@ def serve_visits(group: MemoryGroup, visits: int) -> None:
         # What the kiosk's event loop does between touches: delete the widgets a screen let go of.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         window.grab()
+
+    def do_it_on_the_site() -> float:
+        """« Faire la démarche sur le vrai site » on the stand-in's procedure, until its page has loaded."""
+        show(lambda: station.visit.open_theme(station.catalog.procedures[site_procedure].theme))
+        show(lambda: station.visit.open_procedure(site_procedure))
+        station.visit.open_site()
+        panel = window.site_area.panel
+        assert panel is not None and panel.tabs.current is not None
+        page = panel.tabs.current.page
+        loaded = QEventLoop()
+        finished: list[bool] = []
+
+        def done(ok: bool) -> None:
+            finished.append(ok)
+            loaded.quit()
+
+        page.loadFinished.connect(done)
+        QTimer.singleShot(SITE_LOAD_TIMEOUT_MS, loaded.quit)
+        loaded.exec()
+        page.loadFinished.disconnect(done)
+        if True not in finished:
+            raise SystemExit(f"low_memory: the site's page did not load ({finished})")
+        show(lambda: None)  # the page painted beside the guide
+        return group.resident_mb()
 
     for visit in range(1, visits + 1):
         show(station.visit.start)
@@ -133,10 +163,15 @@ def serve_visits(group: MemoryGroup, visits: int) -> None:
             assert recap is not None
             print_recap(recap, station.recap_folder)
             show(station.visit.home)
+        site_open_mb = do_it_on_the_site()
         show(window.mediator_panel.open_mode)
         show(window.mediator_panel.hide)
         show(station.end_visit)
-        held = {"resident_mb": round(group.resident_mb(), 1), "page_cache_mb": round(group.cache_mb(), 1)}
+        held = {
+            "site_open_resident_mb": round(site_open_mb, 1),
+            "resident_mb": round(group.resident_mb(), 1),
+            "page_cache_mb": round(group.cache_mb(), 1),
+        }
         print(json.dumps({"visit": visit, **held}), flush=True)
 
 
@@ -147,39 +182,54 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=1024, help="MB of RAM for the kiosk, no swap")
     parser.add_argument("--visits", type=int, default=5)
     parser.add_argument("--inside", help=argparse.SUPPRESS)  # the group to serve the visits in
+    parser.add_argument("--site-pack", help=argparse.SUPPRESS)  # the pack naming the stand-in site
+    parser.add_argument("--site-procedure", help=argparse.SUPPRESS)  # its procedure
     args = parser.parse_args()
     if os.geteuid() != 0:
         raise SystemExit("low_memory: run it as root (it creates a memory cgroup)")
     group = MemoryGroup(args.inside or f"france-services-kiosk-bench-{os.getpid()}", args.limit)
     if args.inside:
         group.join()
-        serve_visits(group, args.visits)
+        serve_visits(group, args.visits, Path(args.site_pack), args.site_procedure)
         return 0
+    # The official site is the tests' loopback stand-in, served from here, outside the group.
+    sys.path.insert(0, str(ROOT))
+    from tests.ui.browser.local_site import serving
+    from tests.ui.browser.site_kiosk import PROCEDURE, one_page_pdf, write_site_pack
+
     try:
-        child = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--inside",
-                group.path.name,
-                "--limit",
-                str(args.limit),
-                "--visits",
-                str(args.visits),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,  # its exit code is read below
-        )
+        with tempfile.TemporaryDirectory() as folder, serving(one_page_pdf("Attestation")) as site:
+            pack = write_site_pack(Path(folder) / "pack", site)
+            child = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--inside",
+                    group.path.name,
+                    "--limit",
+                    str(args.limit),
+                    "--visits",
+                    str(args.visits),
+                    "--site-pack",
+                    str(pack),
+                    "--site-procedure",
+                    PROCEDURE,
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,  # its exit code is read below
+            )
         for line in child.stdout.splitlines():
             print(line)
         killed = child.returncode < 0 or child.returncode == 137
         print(
             f"limit {args.limit} MB, no swap; {args.visits} visit(s), each through every procedure, "
-            f"every practice site, a printed recap and mediator mode"
+            f"every practice site, a printed recap, a procedure on its official site and mediator mode"
         )
-        print(f"peak held by the kiosk and its voice worker: {group.peak_mb():.0f} MB")
+        print(
+            f"peak held by the kiosk, its voice worker and the browser's processes: {group.peak_mb():.0f} MB"
+        )
         print(
             f"swapped out: {group.stat('swap') // MB} MB; times the limit was reached: {group.limit_hits()}"
         )
