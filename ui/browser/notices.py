@@ -103,7 +103,12 @@ class SiteNotice(QWidget):
 
     def present(self, trouble: Trouble, actions: Sequence[NoticeAction], extra: str = "") -> None:
         self.trouble = trouble
-        pictogram, heading, message = wording(trouble)
+        self.present_text(*wording(trouble), actions, extra)
+
+    def present_text(
+        self, pictogram: str, heading: str, message: str, actions: Sequence[NoticeAction], extra: str = ""
+    ) -> None:
+        """Any heading and message: also what the site itself says (an alert, a question)."""
         self.pictogram.setPixmap(pictograms.pixmap(pictogram, theme.TEXT, 56))
         self.heading.setText(heading)
         self.message.setText(message)

@@ -27,6 +27,8 @@ from kiosk.browsing.allow_list import AllowList
 
 # (accepted MIME types, several files allowed) -> the chosen files' paths, [] when the person cancelled
 FileChooser = Callable[[list[str], bool], list[str]]
+# (what the site says, whether it asks yes or no) -> True for « OK », False for « Annuler »
+SiteQuestion = Callable[[str, bool], bool]
 
 
 class SitePage(QWebEnginePage):
@@ -35,12 +37,18 @@ class SitePage(QWebEnginePage):
     tab_requested = Signal(object)  # a new SitePage the site opened (window.open, target=_blank)
 
     def __init__(
-        self, profile: QWebEngineProfile, allow_list: AllowList, choose_files: FileChooser, parent: QObject
+        self,
+        profile: QWebEngineProfile,
+        allow_list: AllowList,
+        choose_files: FileChooser,
+        ask: SiteQuestion,
+        parent: QObject,
     ) -> None:
         super().__init__(profile, parent)
         self.owner = parent  # the panel: it owns every page of the site, and destroys them
         self.allow_list = allow_list
         self.choose_files = choose_files
+        self.ask = ask
         self.permissionRequested.connect(lambda permission: permission.deny())
         self.fullScreenRequested.connect(self._refuse_full_screen)
         self.certificateError.connect(self._refuse_certificate)
@@ -60,7 +68,7 @@ class SitePage(QWebEnginePage):
 
     def createWindow(self, window_type: QWebEnginePage.WebWindowType) -> QWebEnginePage:  # noqa: N802
         """A new window of the site opens as a tab of the panel (its address is checked like any other)."""
-        page = SitePage(self.profile(), self.allow_list, self.choose_files, self.owner)
+        page = SitePage(self.profile(), self.allow_list, self.choose_files, self.ask, self.owner)
         self.tab_requested.emit(page)
         return page
 
@@ -73,6 +81,19 @@ class SitePage(QWebEnginePage):
         """Only the visit's own files, through the kiosk's picker: never the system's file dialog."""
         multiple = mode is QWebEnginePage.FileSelectionMode.FileSelectOpenMultiple
         return self.choose_files(list(accepted_mime_types), multiple)
+
+    def javaScriptAlert(self, origin: QUrl | str, message: str) -> None:  # noqa: N802 - Qt override
+        """What the site says in a box: in the kiosk's own large panel, not a small system window."""
+        self.ask(message, False)
+
+    def javaScriptConfirm(self, origin: QUrl | str, message: str) -> bool:  # noqa: N802 - Qt override
+        return self.ask(message, True)
+
+    def javaScriptPrompt(  # noqa: N802 - Qt override
+        self, origin: QUrl | str, message: str, default: str
+    ) -> tuple[bool, str]:
+        """Refused: a site asks for typing in its own fields, where the kiosk's keyboard comes up."""
+        return False, ""
 
     def javaScriptConsoleMessage(  # noqa: N802 - Qt override
         self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str

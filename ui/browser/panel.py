@@ -74,7 +74,7 @@ class SitePanel(QWidget):
         self.guard = guard
         guard.refused.connect(self._refused_by_guard)
         self.profile.downloadRequested.connect(self._download)
-        self._picking: QEventLoop | None = None
+        self._waiting: QEventLoop | None = None  # the person is choosing a file or answering the site
         self.scanner = Scanner()
         self.scanning: ScanPanel | None = None  # built the first time the person scans
         self._picked: list[str] = []
@@ -127,7 +127,7 @@ class SitePanel(QWidget):
     def _new_page(self) -> SitePage:
         if self.profile is None:
             raise RuntimeError("the site panel was forgotten")
-        page = SitePage(self.profile, self.allow_list, self._choose_files, self)
+        page = SitePage(self.profile, self.allow_list, self._choose_files, self._ask, self)
         self._watch(page)
         return page
 
@@ -357,18 +357,47 @@ class SitePanel(QWidget):
         """The site asks for a file: the kiosk's own picker, over the site, until the person chooses."""
         picker = self._picker(accepted, multiple)
         self._picked = []
-        loop = self._picking = QEventLoop(self)
+        loop = self._waiting = QEventLoop(self)
         picker.chosen.connect(lambda paths: self._end_picking(list(paths)))
         picker.cancelled.connect(lambda: self._end_picking([]))
         loop.exec()
-        self._picking = None
+        self._waiting = None
         self._close_widget(picker)
         return self._picked
 
+    def _ask(self, message: str, yes_or_no: bool) -> bool:
+        """The site says something (or asks yes or no): over the site, large, read aloud, until answered."""
+        answer: list[bool] = []
+        loop = self._waiting = QEventLoop(self)
+
+        def reply(value: bool) -> None:
+            answer.append(value)
+            loop.quit()
+
+        actions = [
+            NoticeAction(
+                "mdi6.check-bold", _("OK"), _("Répondre oui au site."), lambda: reply(True), "primary"
+            )
+        ]
+        if yes_or_no:
+            actions.append(
+                NoticeAction(
+                    "mdi6.close-thick", _("Annuler"), _("Répondre non au site."), lambda: reply(False)
+                )
+            )
+        self.notice.trouble = None
+        self.notice.present_text("mdi6.message-alert-outline", _("Le site vous dit :"), message, actions)
+        self.stack.setCurrentWidget(self.notice)
+        self.speak_requested.emit(self.notice.spoken_texts())
+        loop.exec()
+        self._waiting = None
+        self.show_site()
+        return bool(answer and answer[0])
+
     def _end_picking(self, paths: list[str]) -> None:
         self._picked = paths
-        if self._picking is not None:
-            self._picking.quit()
+        if self._waiting is not None:
+            self._waiting.quit()
 
     def retranslate(self) -> None:
         self.zoom_out.set_text(_("Plus petit"), _("Afficher le site en plus petit."))
@@ -391,7 +420,7 @@ class SitePanel(QWidget):
 
     def forget(self) -> None:
         """Destroy every page, then the profile: what the person did on the site is gone."""
-        if self._picking is not None:
+        if self._waiting is not None:
             self._end_picking([])
         if self.scanning is not None:
             self.scanning.stop()  # a scan in progress is killed, its pages deleted

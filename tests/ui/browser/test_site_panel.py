@@ -231,7 +231,6 @@ def alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-
 def test_an_attestation_downloads_opens_in_the_kiosk_and_prints_for_the_desk(
     site_window: MainWindow, site_station: Station, qtbot: QtBot
 ) -> None:
@@ -367,3 +366,26 @@ def test_a_certificate_the_kiosk_cannot_trust_is_never_bypassed(
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def test_what_the_site_says_or_asks_shows_large_in_the_kiosk_and_the_answer_goes_back(
+    site_window: MainWindow, site_station: Station, qtbot: QtBot
+) -> None:
+    panel = open_site(site_window, site_station, qtbot)
+    answers: list[object] = []
+
+    def answer(button: int) -> None:
+        assert panel.stack.currentWidget() is panel.notice
+        assert panel.notice.message.text() == "Voulez-vous envoyer votre déclaration ?"
+        assert [b.text_shown() for b in panel.notice.buttons] == ["OK", "Annuler"]
+        panel.notice.buttons[button].click()
+
+    for button in (0, 1):
+        qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.tabs.current.view, timeout=LOAD_MS)  # type: ignore[union-attr]
+        QTimer.singleShot(300, lambda b=button: answer(b))
+        panel.tabs.current.page.runJavaScript(  # type: ignore[union-attr]
+            "confirm('Voulez-vous envoyer votre déclaration ?')", 0, answers.append
+        )
+        qtbot.waitUntil(lambda n=button: len(answers) == n + 1, timeout=LOAD_MS)
+    assert answers == [True, False]
+    assert panel.stack.currentWidget() is panel.tabs.current.view  # type: ignore[union-attr]
