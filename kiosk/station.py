@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,9 +42,13 @@ class Station:
         catalog: Catalog,
         clock: Callable[[], float] = time.monotonic,
         keeper: RecordKeeper | None = None,
+        missing: Sequence[str] = (),
     ) -> None:
         self.config = config
         self.catalog = catalog
+        # What the installed kiosk lacks (the catalog's, and ``missing``: what the layers above found,
+        # a voice lexicon), each in one line, for mediator mode: the kiosk runs, but not whole.
+        self.missing = [str(problem) for problem in catalog.missing] + list(missing)
         self.clock = clock
         self.keeper = keeper or RecordKeeper(None, catalog)
         self.auto_read_default = True

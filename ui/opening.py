@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.content.loader import Catalog, load_catalog
+from kiosk.i18n import translation
 from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store.key import StorePaths, WrongPassphrase
@@ -23,6 +24,7 @@ from ui.kiosk_lock import show_full_screen
 from ui.main_window import MainWindow
 from ui.unlock_dialog import UnlockDialog
 from ui.voice_player import QtSpeaker
+from voice.lexicon import lexicon_problems
 from voice.speaker import SilentSpeaker, Speaker
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,17 @@ def load_content(config: Config) -> Catalog:
     catalog = load_catalog(config.pack_dirs)
     for problem in catalog.problems:
         log.warning("content skipped: %s", problem)
+    for problem in catalog.missing:  # a broken installation, never a silent fallback
+        log.error("installed kiosk incomplete: %s", problem)
     return catalog
+
+
+def missing_lexicons() -> list[str]:
+    """The voice lexicons missing for the languages the kiosk offers, each logged as an error."""
+    problems = lexicon_problems(language.code for language in translation.offered_languages())
+    for problem in problems:
+        log.error("installed kiosk incomplete: %s", problem)
+    return problems
 
 
 def store_paths(config: Config) -> StorePaths:
@@ -42,7 +54,8 @@ def store_paths(config: Config) -> StorePaths:
 def build_station(config: Config, passphrase: Secret | None = None) -> Station:
     """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
     catalog = load_content(config)
-    return Station(config, catalog, keeper=RecordKeeper.open(store_paths(config), catalog, passphrase))
+    keeper = RecordKeeper.open(store_paths(config), catalog, passphrase)
+    return Station(config, catalog, keeper=keeper, missing=missing_lexicons())
 
 
 def unlock_station(config: Config, over: QWidget | None = None) -> Station | None:

@@ -3,12 +3,16 @@
 Each language has a lexicon file in voice/lexicons/ (words and symbols). Phone numbers
 are read in pairs, as people say them in France ("39 49", "08 09 40 14 01"); web and
 e-mail addresses are read part by part ("caf point fr"). Years and other numbers are
-left alone. A language without a lexicon file is read as written.
+left alone. Every language the kiosk offers has its lexicon file: one that is missing or
+unreadable (an incomplete installation) is an error in the log, reported at start by
+``lexicon_problems`` for mediator mode, and the language is then read as written.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +20,8 @@ from pathlib import Path
 import yaml
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+log = logging.getLogger(__name__)
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(
@@ -37,13 +43,33 @@ class Lexicon:
         return self.symbols.get(name, name)
 
 
+def lexicon_problems(languages: Iterable[str]) -> list[str]:
+    """What is missing of the lexicons of ``languages``, each said in one line (none when all are there).
+
+    Only looks whether the files are there (start-up reads none of them); what is wrong inside a
+    file is logged when it is first read.
+    """
+    if not LEXICON_DIR.is_dir():
+        return [f"{LEXICON_DIR}: the voice's lexicons are missing; every language is read as written"]
+    return [
+        f"{LEXICON_DIR / f'{code}.yaml'}: the voice's lexicon is missing; this language is read as written"
+        for code in languages
+        if not (LEXICON_DIR / f"{code}.yaml").is_file()
+    ]
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
+    """The lexicon of ``language``; an empty one, logged as an error, if its file is missing or unreadable."""
     path = LEXICON_DIR / f"{language}.yaml"
-    if not path.is_file():
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        words, symbols = dict(data.get("words") or {}), dict(data.get("symbols") or {})
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError, ValueError) as error:
+        # The kiosk still speaks, less well ("RSA" as a word): the installation has to be repaired.
+        log.error("voice lexicon %s cannot be used, read as written: %s", path, error)
         return Lexicon()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Lexicon(dict(data.get("words") or {}), dict(data.get("symbols") or {}))
+    return Lexicon({str(k): str(v) for k, v in words.items()}, {str(k): str(v) for k, v in symbols.items()})
 
 
 def _pairs(digits: str) -> str:

@@ -1,6 +1,7 @@
 """``kiosk content check [PATH]``: everything a mediator can get wrong in a content pack.
 
-Errors (the procedure would be skipped or would break a path): bad keys and types,
+Errors (the procedure would be skipped or would break a path): what the installed
+kiosk's own pack lacks (its practice sites, a language's catalogs), bad keys and types,
 links to steps, procedures, glossary words or pictograms that do not exist,
 unreachable steps, loops with no way out, non-https addresses, files refused
 because they lead outside the pack or are not regular files, drawings refused for
@@ -155,7 +156,8 @@ def _text_findings(procedure: Procedure, translators: list[Translator]) -> Itera
 def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     """All findings for the catalog (or only for files under ``only_under``)."""
     findings = [
-        Finding("error", problem.source, str(problem)) for problem in (*catalog.problems, *catalog.degraded)
+        Finding("error", problem.source, str(problem))
+        for problem in (*catalog.missing, *catalog.problems, *catalog.degraded)
     ]
     languages = sorted({code for pack in catalog.packs for code in pack.languages} - {SOURCE_LANGUAGE})
     translators = [Translator(code) for code in languages]

@@ -5,9 +5,12 @@ kept, naming the file, the line and the field, for mediator mode and
 ``kiosk content check``. A later pack (a structure's own, or an update from a USB
 stick) overrides or adds procedures and glossary words by id, and its
 ``browser.yaml`` replaces the earlier one whole; each override is kept for the
-check to warn about. A pack may be hostile: every file is read through
-``pack_files`` (regular files inside the pack, of bounded size) and ``yaml_source``
-(no aliases, bounded nesting and numbers).
+check to warn about. What the pack installed with the kiosk must carry and does not
+(its procedures or practice folder, the compiled catalogs of a language it claims) is
+kept apart, in ``Catalog.missing``: an incomplete installation, not a content
+mistake. A pack may be hostile: every file is read through ``pack_files`` (regular
+files inside the pack, of bounded size) and ``yaml_source`` (no aliases, bounded
+nesting and numbers).
 """
 
 from __future__ import annotations
@@ -48,11 +51,13 @@ from kiosk.content.reader import IDENTIFIER, ContentReader
 from kiosk.content.themes import THEME_IDS
 from kiosk.content.yaml_source import LineDict, YamlError, read_yaml
 from kiosk.errors import ContentError
+from kiosk.i18n import translation
 
 MANIFEST_NAME = "pack.yaml"
 GLOSSARY_NAME = "glossary.yaml"
 PROCEDURES_DIR = "procedures"
 PRACTICE_DIR = "practice"
+INSTALLED_FOLDERS = (PROCEDURES_DIR, PRACTICE_DIR)  # the bundled pack without them is a broken install
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_ANSWERS = 2  # a question with one answer is not a question
 
@@ -120,6 +125,7 @@ class Catalog:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)  # what was skipped, and why
     degraded: list[ContentError] = field(default_factory=list)  # loaded, but without something
+    missing: list[ContentError] = field(default_factory=list)  # what the installed kiosk lacks
     packs: list[PackManifest] = field(default_factory=list)
     practice: dict[str, PracticeSite] = field(default_factory=dict)  # simulated sites, by procedure id
     replacements: list[Replacement] = field(default_factory=list)  # for the check to warn about
@@ -331,7 +337,36 @@ def load_catalog(pack_dirs: Iterable[Path] = (BUNDLED_PACK,)) -> Catalog:
             _load_pack(catalog, PackFolder(pack_dir), sources)
         except PackTooBig as too_big:  # what was read of the pack stays
             catalog.problems.append(too_big.problem)
+        if Path(pack_dir).resolve() == BUNDLED_PACK.resolve():
+            catalog.missing += _missing_from_installation(catalog)
     return catalog
+
+
+def _missing_from_installation(catalog: Catalog) -> list[ContentError]:
+    """What the bundled pack, just loaded, should have brought and did not: a wheel or a copy that
+    left out a folder would otherwise give a kiosk without practice mode, or without a language."""
+    missing = []
+    for folder_name in INSTALLED_FOLDERS:
+        folder = BUNDLED_PACK / folder_name
+        try:
+            files = PackFolder(BUNDLED_PACK).yaml_files(folder_name)
+        except (ContentError, PackTooBig):  # unreadable or too full: already among the problems
+            continue
+        if not files:
+            missing.append(ContentError(str(folder), "missing or empty: the kiosk was installed without it"))
+    manifest = next((pack for pack in catalog.packs if pack.path.resolve() == BUNDLED_PACK.resolve()), None)
+    offered = {language.code for language in translation.offered_languages()}
+    known = {language.code for language in translation.LANGUAGES}
+    for code in manifest.languages if manifest is not None else ():
+        if code in known and code not in offered:
+            missing.append(
+                ContentError(
+                    str(translation.COMPILED_ROOT / code / "LC_MESSAGES"),
+                    f"the compiled catalogs of {code!r}, a language the pack offers, are missing: "
+                    "it is not offered",
+                )
+            )
+    return missing
 
 
 def _listed(pack: PackFolder, folder_name: str, catalog: Catalog) -> list[Path]:

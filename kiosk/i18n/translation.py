@@ -66,11 +66,13 @@ def is_rtl(code: str) -> bool:
     return language(code).right_to_left
 
 
-def offered_languages(compiled_root: Path = COMPILED_ROOT) -> tuple[Language, ...]:
-    """French, then every language whose interface and content catalogs are both compiled.
+def offered_languages(compiled_root: Path | None = None) -> tuple[Language, ...]:
+    """French, then every language whose interface and content catalogs are both compiled
+    (under ``compiled_root``, by default the kiosk's own ``locale`` folder).
 
     The build compiles only complete catalogs, so "compiled" means "complete".
     """
+    compiled_root = COMPILED_ROOT if compiled_root is None else compiled_root
     return tuple(
         lang
         for lang in LANGUAGES

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from voice.lexicon import speakable
+from voice import lexicon
+from voice.lexicon import lexicon_problems, speakable
 from voice.sentences import split_sentences
+
+
+@pytest.fixture
+def lexicons_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the lexicons the voice reads instead of its own, to break as an installation would."""
+    copy = tmp_path / "lexicons"
+    shutil.copytree(lexicon.LEXICON_DIR, copy)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", copy)
+    lexicon.lexicon.cache_clear()
+    yield copy
+    lexicon.lexicon.cache_clear()  # the next tests read the real lexicons again
 
 
 @pytest.mark.parametrize(
@@ -76,3 +91,34 @@ def _phonemes(text: str, voice: str) -> str:
 def test_espeak_says_the_french_lexicon_right(written: str, wrong: str, right: str) -> None:
     assert wrong in _phonemes(written, "fr")
     assert _phonemes(speakable(written, "fr"), "fr") == right
+
+
+def test_the_lexicons_of_an_installed_kiosk_are_all_there() -> None:
+    assert lexicon_problems(["fr", "en", "ar", "es", "pt", "ro", "tr", "uk", "ru", "fa"]) == []
+
+
+def test_a_missing_lexicon_file_is_an_error_never_a_silent_fallback(
+    lexicons_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (lexicons_copy / "fr.yaml").unlink()
+    (problem,) = lexicon_problems(["fr", "en"])
+    assert str(lexicons_copy / "fr.yaml") in problem
+    with caplog.at_level(logging.ERROR, logger="voice.lexicon"):
+        assert speakable("Le RSA.", "fr") == "Le RSA.", "the kiosk still speaks, the word as written"
+    assert [r.levelno for r in caplog.records] == [logging.ERROR] and "fr.yaml" in caplog.text
+    assert speakable("ameli", "en") == "ah-meh-lee", "the other languages keep theirs"
+
+
+def test_a_missing_lexicon_folder_is_one_error_for_every_language(lexicons_copy: Path) -> None:
+    shutil.rmtree(lexicons_copy)
+    (problem,) = lexicon_problems(["fr", "en"])
+    assert str(lexicons_copy) in problem and "every language" in problem
+
+
+def test_an_unreadable_lexicon_is_an_error_and_the_voice_still_speaks(
+    lexicons_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (lexicons_copy / "fr.yaml").write_text("words: [RSA, APL\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="voice.lexicon"):
+        assert speakable("Le RSA au 3949.", "fr") == "Le RSA au 39 49."
+    assert "fr.yaml" in caplog.text

@@ -118,6 +118,7 @@ class SessionPage(MediatorPage):
         self.notes.setText("\n".join(f"• {text}" for text in station.keeper.notes(session)))
         self._refresh_referrals()
         problems = [notice.message for notice in station.keeper.notices]
+        problems += [f"Kiosque installé incomplet : {missing}" for missing in station.missing]
         problems += [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         self.notices.set_text("\n".join(problems))
 

@@ -167,7 +167,8 @@ class SettingsPage(MediatorPage):
             if not printer.isNull()
             else "Aucune imprimante : les récapitulatifs sont enregistrés en PDF pour l'accueil."
         )
-        problems = [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
+        problems = [f"Kiosque installé incomplet : {missing}" for missing in station.missing]
+        problems += [f"Contenu non chargé : {problem}" for problem in station.catalog.problems]
         problems += [f"Contenu chargé sans tout : {problem}" for problem in station.catalog.degraded]
         self.problems.setText("\n".join(problems) or "Tout le contenu s'est chargé sans erreur.")
 

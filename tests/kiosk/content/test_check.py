@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import BUNDLED_PACK
+from kiosk.content import loader
 from kiosk.content.check import check, main
 from kiosk.content.loader import load_catalog
 from kiosk.content.procedures import PagePattern
@@ -93,6 +94,16 @@ def test_the_command_checks_a_pack_and_sets_its_exit_code(
 def test_the_bundled_pack_has_no_errors() -> None:
     errors = [str(f) for f in check(load_catalog([BUNDLED_PACK])) if f.severity == "error"]
     assert errors == []
+
+
+def test_an_installed_kiosk_without_its_practice_sites_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "bundled_pack"
+    shutil.copytree(BUNDLED_PACK, copy, ignore=shutil.ignore_patterns("practice"))
+    monkeypatch.setattr(loader, "BUNDLED_PACK", copy)
+    errors = [f for f in check(load_catalog([copy])) if f.severity == "error"]
+    assert [f.source for f in errors] == [str(copy / "practice")]
 
 
 def test_checking_one_pack_reports_only_that_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

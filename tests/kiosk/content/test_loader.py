@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import BUNDLED_PACK
+from kiosk.content import loader
 from kiosk.content.loader import load_catalog, parse_procedure
 from kiosk.content.procedures import PagePattern
 from kiosk.content.yaml_source import parse_yaml
 from kiosk.errors import ContentError
+from kiosk.i18n import translation
 from tests.kiosk import FIXTURE_PACK
 
 FIXTURE = FIXTURE_PACK
@@ -221,3 +223,44 @@ def test_a_training_stand_in_on_the_machine_itself_may_be_http(url: str) -> None
 )
 def test_an_address_with_no_https_or_no_plain_host_is_refused(url: str) -> None:
     assert _error({**VALID, "urls": [url]}).field == "urls"
+
+
+@pytest.fixture
+def installed_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled pack that the loader takes for the one installed with the kiosk."""
+    copy = tmp_path / "bundled_pack"
+    shutil.copytree(BUNDLED_PACK, copy)
+    monkeypatch.setattr(loader, "BUNDLED_PACK", copy)
+    return copy
+
+
+def test_the_installed_kiosk_lacks_nothing() -> None:
+    catalog = load_catalog()
+    assert catalog.missing == [] and catalog.practice
+
+
+def test_an_installed_pack_without_its_practice_sites_is_missing_them(installed_pack: Path) -> None:
+    shutil.rmtree(installed_pack / "practice")
+    catalog = load_catalog([installed_pack])
+    (missing,) = catalog.missing
+    assert missing.source == str(installed_pack / "practice") and "installed without it" in str(missing)
+    assert catalog.procedures and catalog.problems == [], "the rest of the kiosk still works"
+    (installed_pack / "practice").mkdir()  # there, but empty: the same installation mistake
+    assert [problem.source for problem in load_catalog([installed_pack]).missing] == [missing.source]
+
+
+def test_a_structures_own_pack_may_have_no_practice_sites(installed_pack: Path, tmp_path: Path) -> None:
+    own = _pack(tmp_path / "own", {"compte.yaml": (FIXTURE / "procedures" / "compte.yaml").read_text()})
+    assert load_catalog([installed_pack, own]).missing == []
+
+
+def test_a_language_the_pack_offers_without_its_compiled_catalogs_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled = tmp_path / "locale"
+    shutil.copytree(translation.COMPILED_ROOT, compiled)
+    (compiled / "uk" / "LC_MESSAGES" / "procedures.mo").unlink()
+    monkeypatch.setattr(translation, "COMPILED_ROOT", compiled)
+    (missing,) = load_catalog().missing
+    assert missing.source == str(compiled / "uk" / "LC_MESSAGES") and "'uk'" in str(missing)
+    assert "uk" not in {language.code for language in translation.offered_languages()}

@@ -3,9 +3,24 @@ procedures offered."""
 
 from __future__ import annotations
 
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import BUNDLED_PACK, Config
+from kiosk.content import loader
+from kiosk.mediation.pin import PinLock
+from kiosk.secret import Secret
+from kiosk.station import Station
 from tests.conftest import walk_to_step
+from tests.ui.conftest import open_window
 from tests.ui.mediator.helpers import PIN, PROCEDURE, type_pin
 from ui.main_window import MainWindow
+from ui.opening import build_station
+from voice import lexicon
 
 
 def test_settings_reach_the_recap_and_the_idle_delay(configured: MainWindow) -> None:
@@ -58,3 +73,56 @@ def test_languages_and_procedures_offered_are_settings(configured: MainWindow) -
     panel.show_page(page)
     page.language_buttons["ru"].click()
     assert "ru" in {language.code for language in station.languages}
+
+
+def _mediator_sees(station: Station, qtbot: QtBot) -> tuple[str, str]:
+    """What the session page's notices and the settings page's content report say."""
+    assert station.keeper.store is not None
+    PinLock(station.keeper.store).set_pin(Secret(PIN))
+    window = open_window(station, qtbot)
+    panel = window.mediator_panel
+    panel.hide()
+    panel.open_mode()
+    type_pin(window, PIN)
+    notices = panel.session_page.notices.label.text()
+    panel.show_page(panel.settings_page)
+    return notices, panel.settings_page.problems.text()
+
+
+def test_an_incomplete_installation_is_an_error_in_the_log_and_a_notice_in_mediator_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    pack = tmp_path / "bundled_pack"  # the kiosk's own pack, installed without its practice sites
+    shutil.copytree(BUNDLED_PACK, pack, ignore=shutil.ignore_patterns("practice"))
+    monkeypatch.setattr(loader, "BUNDLED_PACK", pack)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path / "lexicons")  # and without the voice's lexicons
+    config = Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config", pack_dirs=(pack,))
+    with caplog.at_level(logging.ERROR):
+        station = build_station(config)
+    try:
+        errors = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+        assert len(errors) == 2, errors
+        assert str(pack / "practice") in errors[0] and str(tmp_path / "lexicons") in errors[1]
+        assert station.catalog.procedures and not station.catalog.practice, "the kiosk still runs"
+        notices, report = _mediator_sees(station, qtbot)
+        for shown in (notices, report):
+            assert shown.count("Kiosque installé incomplet") == 2
+            assert str(pack / "practice") in shown and str(tmp_path / "lexicons") in shown
+    finally:
+        assert station.keeper.store is not None
+        station.keeper.store.close()
+        lexicon.lexicon.cache_clear()
+
+
+def test_a_complete_installation_is_no_error_and_no_notice(
+    tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        station = build_station(Config(data_dir=tmp_path / "data", config_dir=tmp_path / "config"))
+    try:
+        assert station.missing == [] and caplog.records == []
+        notices, report = _mediator_sees(station, qtbot)
+        assert "incomplet" not in notices + report
+    finally:
+        assert station.keeper.store is not None
+        station.keeper.store.close()
