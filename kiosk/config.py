@@ -1,10 +1,15 @@
 """The kiosk's settings, declared once with their type, default and description.
 
 Every setting has an embedded default, so the kiosk starts with no file at all.
+A structure chooses some of them at install in ``/etc/france-services-kiosk/kiosk.conf``
+(``key = value`` lines; ``packaging/kiosk.conf`` is the documented template) and adds
+content packs by putting folders, or links to them, in ``packs.d/`` beside it. The
+``kiosk`` command's options win over the file.
 """
 
 from __future__ import annotations
 
+import configparser
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +26,10 @@ HIDDEN_PROCEDURES_SETTING = "hidden_procedures"  # new content is offered until 
 # Shorter delays would end a visit while the person is still reading.
 MIN_IDLE_TIMEOUT_S = 10
 MIN_IDLE_WARNING_S = 5
+# The settings a structure chooses at install; the variable points elsewhere (tests, a second kiosk).
+SETTINGS_FILE = Path("/etc") / APP_DIR_NAME / "kiosk.conf"
+SETTINGS_FILE_VARIABLE = "KIOSK_CONFIG_FILE"
+PACKS_DROP_IN = "packs.d"  # beside the settings file: each folder (or link to one) in it is a content pack
 
 
 def default_data_dir() -> Path:
@@ -73,3 +82,119 @@ class Config:
     def __post_init__(self) -> None:
         if self.idle_timeout_s < MIN_IDLE_TIMEOUT_S or self.idle_warning_s < MIN_IDLE_WARNING_S:
             raise ValueError("idle timeout must be at least 10 s and the warning at least 5 s")
+
+
+@dataclass(frozen=True)
+class InstallSettings:
+    """What ``kiosk.conf`` and ``packs.d/`` say; ``None`` where the file says nothing."""
+
+    packs: tuple[Path, ...] = ()  # the file's ``packs``, then ``packs.d``'s folders in name order
+    idle_timeout_s: int | None = None
+    hide_pointer: bool | None = None
+    silent: bool | None = None
+    # Reserved for later versions, read and kept so that a file written for them is not an error today.
+    room_broker: str = ""
+    content_repository: str = ""
+
+
+_KEYS = ("packs", "idle_timeout", "hide_pointer", "silent", "room_broker", "content_repository")
+_SECTION = "kiosk"  # the file has no section line: every key belongs to this one
+
+
+def settings_file() -> Path:
+    return Path(os.environ.get(SETTINGS_FILE_VARIABLE) or SETTINGS_FILE)
+
+
+def _from_file(path: Path) -> InstallSettings:
+    """The file's settings; ValueError names what is wrong (and the line, when the parser knows it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return InstallSettings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot be read: {getattr(error, 'strerror', None) or error}") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("["):
+            raise ValueError(f"line {number}: {line.strip()!r}: no sections here, only 'key = value' lines")
+    parser = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=("#",))
+    try:
+        # The section line is the parser's, not the structure's: the file's own lines start at 2.
+        parser.read_string(f"[{_SECTION}]\n" + text, source=str(path))
+    except configparser.DuplicateOptionError as error:
+        raise ValueError(f"line {(error.lineno or 1) - 1}: {error.option!r} is given twice") from None
+    except configparser.ParsingError as error:
+        number = error.errors[0][0] - 1
+        line = text.splitlines()[number - 1].strip()
+        raise ValueError(f"line {number}: {line!r} is not 'key = value'") from None
+    except configparser.Error as error:
+        raise ValueError(error.message) from None
+    values = parser[_SECTION]
+    if unknown := sorted(set(values) - set(_KEYS)):
+        raise ValueError(f"unknown key {unknown[0]!r} (the keys: {', '.join(_KEYS)})")
+    packs = tuple(Path(line) for line in values.get("packs", "").splitlines() if line.strip())
+    if relative := [str(pack) for pack in packs if not pack.is_absolute()]:
+        raise ValueError(f"packs: {relative[0]!r} is not a full path (it starts with /)")
+    idle_timeout_s: int | None = None
+    if "idle_timeout" in values:
+        given = values["idle_timeout"]
+        try:
+            idle_timeout_s = int(given)
+        except ValueError:
+            raise ValueError(f"idle_timeout = {given!r} is not a number of seconds") from None
+        if idle_timeout_s < MIN_IDLE_TIMEOUT_S:
+            raise ValueError(f"idle_timeout = {idle_timeout_s}: at least {MIN_IDLE_TIMEOUT_S} seconds")
+    switches: dict[str, bool | None] = {}
+    for key in ("hide_pointer", "silent"):
+        try:
+            switches[key] = values.getboolean(key) if key in values else None
+        except ValueError:
+            raise ValueError(f"{key} = {values[key]!r} is neither yes nor no") from None
+    return InstallSettings(
+        packs=packs,
+        idle_timeout_s=idle_timeout_s,
+        hide_pointer=switches["hide_pointer"],
+        silent=switches["silent"],
+        room_broker=values.get("room_broker", "").strip(),
+        content_repository=values.get("content_repository", "").strip(),
+    )
+
+
+def _drop_in_packs(folder: Path) -> tuple[tuple[Path, ...], list[str]]:
+    """Each folder or link in ``packs.d`` (hidden ones aside), in name order; a plain file is a problem."""
+    try:
+        entries = sorted(entry for entry in folder.iterdir() if not entry.name.startswith("."))
+    except FileNotFoundError:
+        return (), []
+    except OSError as error:
+        return (), [f"{folder}: cannot be read ({error.strerror}); its content packs are not loaded"]
+    # A link to a missing folder stays: the content loader says which pack is missing, as for any other.
+    packs = tuple(entry for entry in entries if entry.is_dir() or entry.is_symlink())
+    problems = [
+        f"{entry}: not a folder, ignored (a content pack in {PACKS_DROP_IN} is a folder or a link to one)"
+        for entry in entries
+        if entry not in packs
+    ]
+    return packs, problems
+
+
+def read_install_settings(path: Path) -> tuple[InstallSettings, list[str]]:
+    """The settings chosen at install, and the problems found, each a sentence for the log.
+
+    No file is no problem: the embedded defaults. A file with any error is set aside whole
+    (the defaults again, never half of it), so that a typo never starts a half-configured kiosk.
+    """
+    problems: list[str] = []
+    try:
+        settings = _from_file(path)
+    except ValueError as error:
+        problems.append(f"{path}: {error}; the kiosk uses its embedded settings instead")
+        settings = InstallSettings()
+    drop_ins, drop_in_problems = _drop_in_packs(path.parent / PACKS_DROP_IN)
+    return InstallSettings(
+        packs=(*settings.packs, *drop_ins),
+        idle_timeout_s=settings.idle_timeout_s,
+        hide_pointer=settings.hide_pointer,
+        silent=settings.silent,
+        room_broker=settings.room_broker,
+        content_repository=settings.content_repository,
+    ), problems + drop_in_problems

@@ -1,7 +1,8 @@
 """The kiosk's data folder: created private on first start, with the log file and private files inside.
 
 The log records what the kiosk did (screens, errors), never what a person typed
-or anything that identifies them.
+or anything that identifies them. Its warnings and errors also go to standard
+error, which the kiosk's systemd session sends to the journal.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import logging
 import logging.handlers
 import os
 import secrets
+import sys
 from io import TextIOWrapper
 from pathlib import Path
+from typing import TextIO
 
 from kiosk.errors import DiskFull, EnvironmentFault
 
@@ -50,6 +53,19 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
 
 
+class StandardErrorHandler(logging.StreamHandler[TextIO]):
+    """Warnings and errors to standard error as it is when they happen (the journal under systemd)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setLevel(logging.WARNING)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr  # replaced since (a test's capture, a redirection): never a closed one
+        super().emit(record)
+
+
 def configure_logging(data_dir: Path) -> None:
     """Log to a small rotating file in the data folder, and warnings to stderr."""
     log_dir = data_dir / "logs"
@@ -64,6 +80,9 @@ def configure_logging(data_dir: Path) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    for earlier in [each for each in root.handlers if isinstance(each, StandardErrorHandler)]:
+        root.removeHandler(earlier)  # configured again (tests, a second window): one copy of each line
+    root.addHandler(StandardErrorHandler())
 
 
 def write_private(path: Path, data: bytes) -> None:

@@ -19,8 +19,15 @@ TREE="$WORK/france-services-kiosk"
 echo "[kiosk] the sources"
 mkdir -p "$TREE"
 git ls-files -z | xargs -0 cp --parents -t "$TREE"
-echo "[kiosk] the wheels (the kiosk and its dependencies)"
-"$PYTHON" -m pip wheel -q --wheel-dir "$TREE/packaging/wheels" .
+echo "[kiosk] the wheels (the kiosk, and its dependencies from packaging/requirements.lock, hashes checked)"
+"$PYTHON" -m pip wheel -q --no-deps --wheel-dir "$TREE/packaging/wheels" .
+"$PYTHON" -m pip wheel -q --require-hashes -r packaging/requirements.lock --wheel-dir "$TREE/packaging/wheels"
+# The lock must still be what the kiosk asks for: its wheel finds every dependency among the locked ones.
+"$PYTHON" -m pip download -q --no-index --find-links "$TREE/packaging/wheels" --dest "$WORK/resolved" \
+    "$TREE"/packaging/wheels/france_services_kiosk-*.whl || {
+    echo "build-bundle.sh: packaging/requirements.lock does not match pyproject.toml: regenerate it (docs/INSTALL.md)" >&2
+    exit 1
+}
 mkdir -p dist
 ARCHIVE="dist/france-services-kiosk-bundle-$VERSION.tar.gz"
 tar -C "$WORK" -czf "$ARCHIVE" france-services-kiosk

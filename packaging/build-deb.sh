@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Build a Debian package of the kiosk, for Debian 12, Ubuntu 22.04 and 24.04 (amd64 by default):
 #
-#     packaging/build-deb.sh                  # writes dist/kiosk_VERSION_ARCH.deb (downloads ~280 MB of wheels)
+#     packaging/build-deb.sh                  # writes dist/france-services-kiosk_VERSION_ARCH.deb (~280 MB of wheels)
 #     packaging/build-deb.sh --wheels DIR     # package the wheels in DIR instead (e.g. a bundle's packaging/wheels)
 #
-# On the kiosk PC: sudo apt install ./kiosk_VERSION_ARCH.deb (docs/INSTALL.md). The package holds the
+# On the kiosk PC: sudo apt install ./france-services-kiosk_VERSION_ARCH.deb (docs/INSTALL.md). The package holds the
 # kiosk and every Python wheel it needs, for Python 3.11 (Debian 12; Ubuntu 22.04's python3.11), 3.12
 # (Ubuntu 24.04) and 3.13, in /usr/lib/france-services-kiosk; it depends on the distribution's packages
 # (Qt's libraries, espeak-ng, cage...). Its postinst runs packaging/install.sh --no-packages --no-pin: the same kiosk in
@@ -13,17 +13,24 @@
 set -euo pipefail
 
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PACKAGE="kiosk"
+PACKAGE="france-services-kiosk"
+# The package's name until version 0.1.0: the new one replaces it (apt removes it, the data stay).
+OLD_PACKAGE="kiosk"
 LIB="/usr/lib/france-services-kiosk"
 OUT="$SOURCE/dist"
 ARCH=""
 WHEELS_FROM=""
 PYTHONS="3.11 3.12 3.13"
-MAINTAINER="${DEBFULLNAME:-France Services kiosk} <${DEBEMAIL:-kiosk@localhost}>"
+# Who answers for the package (its Maintainer field): DEBFULLNAME and DEBEMAIL, as Debian's tools read them,
+# or else the author of the source tree's last commit. There is no made-up default: an address nobody reads
+# is what lintian calls a bogus mail host.
+MAINTAINER_NAME="${DEBFULLNAME:-$(git -C "$SOURCE" log -1 --format=%an 2>/dev/null || true)}"
+MAINTAINER_EMAIL="${DEBEMAIL:-$(git -C "$SOURCE" log -1 --format=%ae 2>/dev/null || true)}"
 
 usage() {
     sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     echo "Options: --wheels DIR, --out DIR (default dist/), --arch ARCH (default: this PC's, dpkg --print-architecture),"
+    echo "         DEBFULLNAME=... DEBEMAIL=... (the Maintainer field; default: the last commit's author),"
     echo "         --pythons \"3.11 3.12 3.13\" (the Python versions to download wheels for)"
 }
 
@@ -45,6 +52,14 @@ source "$SOURCE/tools/bootstrap.sh"
 die() { echo "build-deb.sh: $*" >&2; exit 1; }
 
 command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb is missing (build on Debian or Ubuntu)"
+if [ -z "$MAINTAINER_NAME" ] || [ -z "$MAINTAINER_EMAIL" ]; then
+    die "who maintains this package? set DEBFULLNAME and DEBEMAIL (e.g. DEBEMAIL=informatique@structure.fr)"
+fi
+MAINTAINER="$MAINTAINER_NAME <$MAINTAINER_EMAIL>"
+# One date for the changelog and for every file's time in the package (dpkg-deb clamps them to it): the
+# last commit's, so that two builds of the same sources give the same package.
+SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$SOURCE" log -1 --format=%ct 2>/dev/null || date +%s)}"
+export SOURCE_DATE_EPOCH
 ARCH="${ARCH:-$(dpkg --print-architecture)}"
 # The newest C library the downloaded wheels may need: Ubuntu 22.04's (2.35; Debian 12 has 2.36, Ubuntu
 # 24.04 2.39). Qt's wheels for ARM need 2.39: that package installs on Ubuntu 24.04 only.
@@ -85,11 +100,18 @@ download_wheels() {
     "$PYTHON" -m pip wheel -q --no-deps --wheel-dir "$WHEELS" "$WORK/source"
     for minor in $(seq "$GLIBC_MINOR" -1 17); do platforms+=(--platform "manylinux_2_${minor}_$WHEEL_ARCH"); done
     platforms+=(--platform "manylinux2014_$WHEEL_ARCH")
+    # The dependencies come from packaging/requirements.lock only, each file checked against its hash: two
+    # builds a month apart ship the same bytes, and a file changed on the index stops the build.
     for python_version in $PYTHONS; do
-        say "its dependencies' wheels for Python $python_version, $ARCH"
+        say "its dependencies' wheels for Python $python_version, $ARCH (packaging/requirements.lock)"
         "$PYTHON" -m pip download -q --only-binary=:all: --implementation cp --python-version "$python_version" \
-            "${platforms[@]}" --dest "$WHEELS" "$WHEELS"/france_services_kiosk-*.whl
+            "${platforms[@]}" --dest "$WHEELS" --require-hashes -r "$SOURCE/packaging/requirements.lock"
     done
+    # The lock must still be what the kiosk asks for (pyproject.toml's dependencies): resolved offline,
+    # the kiosk's wheel finds every dependency it declares among the locked wheels, or the build stops.
+    "$PYTHON" -m pip download -q --no-index --find-links "$WHEELS" --only-binary=:all: --implementation cp \
+        --python-version "${PYTHONS%% *}" "${platforms[@]}" --dest "$WORK/resolved" "$WHEELS"/france_services_kiosk-*.whl ||
+        die "packaging/requirements.lock does not match pyproject.toml's dependencies: regenerate it (docs/INSTALL.md)"
 }
 
 # The Python versions (among $PYTHONS) that every version-specific wheel in $1 exists for.
@@ -163,20 +185,54 @@ SUPPORTED="$(wheel_pythons "$WHEELS")"
 
 say "the scripts, the documentation"
 install -D -m 755 "$SOURCE/packaging/install.sh" "$ROOT$LIB/packaging/install.sh"
+# The settings the structure chooses: a configuration file of the package (DEBIAN/conffiles), so that an
+# upgrade never overwrites what was changed in it (dpkg keeps it, or asks). install.sh keeps it as it finds it,
+# and copies the pristine one next to it only if it was deleted. packs.d/ holds the structure's content packs.
+install -D -m 644 "$SOURCE/packaging/kiosk.conf" "$ROOT$LIB/packaging/kiosk.conf"
+install -D -m 644 "$SOURCE/packaging/kiosk.conf" "$ROOT/etc/$PACKAGE/kiosk.conf"
+install -d -m 755 "$ROOT/etc/$PACKAGE/packs.d"
 install -D -m 644 "$SOURCE/tools/bootstrap.sh" "$ROOT$LIB/tools/bootstrap.sh"
 install -D -m 644 "$SOURCE/docs/INSTALL.md" "$ROOT/usr/share/doc/$PACKAGE/INSTALL.md"
 install -D -m 644 "$SOURCE/docs/PRIVACY.md" "$ROOT/usr/share/doc/$PACKAGE/PRIVACY.md"
+# A native package (the kiosk's sources are its upstream): its changelog is changelog.gz, one entry per
+# version, dated like everything else in it.
+cat <<CHANGELOG | gzip -9n >"$ROOT/usr/share/doc/$PACKAGE/changelog.gz"
+$PACKAGE ($DEB_VERSION) stable; urgency=medium
+
+  * Version $VERSION of the kiosk (its changes: the project's history).
+
+ -- $MAINTAINER  $(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")
+CHANGELOG
+chmod 644 "$ROOT/usr/share/doc/$PACKAGE/changelog.gz"
+# The years of the project's history: its first commit's to this build's.
+last_year="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)"
+first_year="$(git -C "$SOURCE" log --reverse --format=%cd --date=format:%Y 2>/dev/null | head -n 1 || true)"
+years="${first_year:-$last_year}"
+[ "$years" = "$last_year" ] || years="$years-$last_year"
 cat >"$ROOT/usr/share/doc/$PACKAGE/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: france-services-kiosk
 
 Files: *
+Copyright: $years the France Services kiosk's contributors (the authors in the project's history)
 License: EUPL-1.2
  The kiosk is under the European Union Public Licence 1.2:
  https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12
  The wheels in $LIB/packaging/wheels keep their own licences
  (PySide6: LGPL-3.0; the others are listed in each wheel's metadata).
 COPYRIGHT
+
+# What lintian reports and is meant, each with its reason (docs/INSTALL.md shows how to run lintian).
+install -d "$ROOT/usr/share/lintian/overrides"
+cat >"$ROOT/usr/share/lintian/overrides/$PACKAGE" <<OVERRIDES
+# The distribution's Python, on purpose: dpkg's PATH puts /usr/local/bin first, and a python3 there (built by
+# hand, pyenv) is not one the wheels in $LIB/packaging/wheels were picked for.
+$PACKAGE: command-with-path-in-maintainer-script /usr/bin/python3 *
+# Not the upstream build instructions lintian means: docs/INSTALL.md is also the guide to the installed kiosk
+# (the mediators' PIN, the scanner, the browser's sandbox, what to do when something goes wrong, removal).
+$PACKAGE: package-contains-upstream-installation-documentation *
+OVERRIDES
+chmod 644 "$ROOT/usr/share/lintian/overrides/$PACKAGE"
 
 # The system packages: Qt's libraries, speech, sound and fonts (tools/bootstrap.sh), the session's (install.sh)
 # without python3 and python3-venv (see below), and what the maintainer scripts call.
@@ -199,6 +255,8 @@ Architecture: $ARCH
 Maintainer: $MAINTAINER
 Installed-Size: $(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
 Depends: $depends
+Conflicts: $OLD_PACKAGE
+Replaces: $OLD_PACKAGE
 Section: misc
 Priority: optional
 Description: France Services touchscreen kiosk
@@ -213,7 +271,7 @@ CONTROL
 {
     cat <<'HEAD'
 #!/bin/sh
-# postinst of the kiosk package (written by packaging/build-deb.sh). It runs packaging/install.sh,
+# postinst of the france-services-kiosk package (written by packaging/build-deb.sh). It runs packaging/install.sh,
 # without the system packages (Depends brought them) and without asking for the PIN (apt must not
 # wait for an answer): the same kiosk, user and automatic login as a manual install.
 set -e
@@ -302,12 +360,15 @@ BODY
 
 cat >"$ROOT/DEBIAN/prerm" <<'PRERM'
 #!/bin/sh
-# prerm of the kiosk package (written by packaging/build-deb.sh): before removing it, the PC stops
-# logging into the kiosk; the kiosk on screen stays until the next restart.
+# prerm of the france-services-kiosk package (written by packaging/build-deb.sh): before removing it, the PC
+# stops starting the kiosk (its systemd unit, or the automatic login of older versions); the kiosk on screen
+# stays until the next restart.
 set -e
 
 case "$1" in
     remove | deconfigure)
+        rm -f /etc/systemd/system/graphical.target.wants/france-services-kiosk.service
+        rm -f /etc/systemd/system/france-services-kiosk.service
         rm -f /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf
         rmdir /etc/systemd/system/getty@tty1.service.d 2>/dev/null || true
         if [ -d /run/systemd/system ]; then
@@ -324,9 +385,10 @@ exit 0
 PRERM
 
 {
+    # bash, not sh: a purge runs uninstall.sh, a bash script, from within it (bash is essential: always there).
     cat <<'POSTRM'
-#!/bin/sh
-# postrm of the kiosk package (written by packaging/build-deb.sh).
+#!/bin/bash
+# postrm of the france-services-kiosk package (written by packaging/build-deb.sh).
 #   remove: the program goes (venv, session script); the data stay: the user "kiosk" and its home
 #           (encrypted store, its key, the PIN, logs) and the content packs in /opt/france-services-kiosk/packs.
 #   purge:  packaging/uninstall.sh, copied below when the package was built: nothing of anyone's sessions stays.
@@ -343,7 +405,7 @@ case "$1" in
             fi
             rm -f /etc/apparmor.d/france-services-kiosk
         fi
-        echo "kiosk: removed; its data stay in the home of the user kiosk ('apt purge kiosk' erases them)."
+        echo "kiosk: removed; its data stay in the home of the user kiosk ('apt purge france-services-kiosk' erases them)."
         ;;
     purge)
         uninstall_sh="$(cat <<'UNINSTALL_SH'
@@ -367,7 +429,8 @@ if grep -qx UNINSTALL_SH "$SOURCE/packaging/uninstall.sh"; then die "uninstall.s
 chmod 755 "$ROOT/DEBIAN/postinst" "$ROOT/DEBIAN/prerm" "$ROOT/DEBIAN/postrm"
 
 (cd "$ROOT" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | sort -z | xargs -0 md5sum) >"$ROOT/DEBIAN/md5sums"
-chmod 644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/md5sums"
+echo "/etc/$PACKAGE/kiosk.conf" >"$ROOT/DEBIAN/conffiles"
+chmod 644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/md5sums" "$ROOT/DEBIAN/conffiles"
 
 mkdir -p "$OUT"
 DEB="$OUT/${PACKAGE}_${DEB_VERSION}_${ARCH}.deb"

@@ -5,9 +5,10 @@
 #     sudo packaging/install.sh --dry-run    # print what it would do, change nothing
 #
 # It installs the system packages and the kiosk (from packaging/wheels/ when there is no
-# network: see packaging/build-bundle.sh), creates the unprivileged user "kiosk", logs it
-# in automatically on the first console, where it runs only the kiosk in the cage compositor,
-# and asks for the mediators' PIN. docs/INSTALL.md explains every step.
+# network: see packaging/build-bundle.sh), creates the unprivileged user "kiosk", a systemd unit
+# that runs only the kiosk, in the cage compositor, on the first console as that user, the
+# settings file /etc/france-services-kiosk/kiosk.conf (never overwritten), and asks for the
+# mediators' PIN. docs/INSTALL.md explains every step.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,9 +25,13 @@ OS_RELEASE="${OS_RELEASE:-/etc/os-release}"  # another file only to check what h
 APPARMOR_DIR="${APPARMOR_DIR:-/etc/apparmor.d}"
 USERNS_RESTRICTION="${USERNS_RESTRICTION:-/proc/sys/kernel/apparmor_restrict_unprivileged_userns}"
 APPARMOR_PROFILE="france-services-kiosk"
+SETTINGS_DIR="${SETTINGS_DIR:-/etc/france-services-kiosk}"  # another folder only to check what happens
+SYSTEMD_DIR="${SYSTEMD_DIR:-/etc/systemd/system}"           # (the tests' dry runs)
+UNIT="france-services-kiosk.service"
+GETTY_DROP_IN="$SYSTEMD_DIR/getty@tty1.service.d/france-services-kiosk.conf"
 
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin),"
     echo "         --no-packages (the system packages are already there: the .deb's postinst),"
     echo "         --python PATH (the Python 3.11+ that makes the venv; default python3, python3.11 on Ubuntu 22.04)"
@@ -146,45 +151,85 @@ install_app() {
     fi
     write_file "$PREFIX/bin/kiosk-session" 755 <<SESSION
 #!/bin/sh
-# Runs inside cage: the kiosk, restarted after a crash (at most 5 times in 5 minutes).
-# A clean exit (mediator mode, "Quitter le kiosque") ends the session; the automatic login
-# starts a fresh one. Maintenance happens on another console (Ctrl+Alt+F2), never on this one.
+# Runs inside cage, started by $UNIT: the kiosk, with the settings of $SETTINGS_DIR/kiosk.conf.
+# systemd restarts it after a crash (at most 5 times in 5 minutes); a clean exit (mediator mode,
+# "Quitter le kiosque") ends the session. Maintenance happens on another console (Ctrl+Alt+F2).
 export QT_QPA_PLATFORM="wayland;xcb"
 # Chromium's sandbox (the official site's browser) stays on: a switch left in the environment never reaches it.
 unset QTWEBENGINE_DISABLE_SANDBOX QTWEBENGINE_CHROMIUM_FLAGS
-restarts=0
-window_start=\$(date +%s)
-while :; do
-    "$PREFIX/venv/bin/kiosk" --hide-pointer && exit 0
-    now=\$(date +%s)
-    if [ \$((now - window_start)) -gt 300 ]; then restarts=0; window_start=\$now; fi
-    restarts=\$((restarts + 1))
-    [ \$restarts -gt 5 ] && exit 1
-    sleep 2
-done
+exec "$PREFIX/venv/bin/kiosk"
 SESSION
 }
 
-set_up_autostart() {
-    say "automatic login on the first console, straight into the kiosk"
-    write_file /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf 644 <<GETTY
+# The settings the structure chooses (docs/INSTALL.md): written once, never overwritten, kept by upgrades.
+install_settings() {
+    say "settings in $SETTINGS_DIR/kiosk.conf, content packs in $SETTINGS_DIR/packs.d"
+    run mkdir -p "$SETTINGS_DIR/packs.d"
+    if [ -e "$SETTINGS_DIR/kiosk.conf" ]; then
+        say "$SETTINGS_DIR/kiosk.conf exists: kept as it is"
+    else
+        run install -m 644 "$HERE/kiosk.conf" "$SETTINGS_DIR/kiosk.conf"
+    fi
+}
+
+set_up_session() {
+    say "the kiosk session: $UNIT, cage on the first console as $KIOSK_USER, logs in the journal"
+    write_file "$SYSTEMD_DIR/$UNIT" 644 <<UNIT_FILE
+# France Services kiosk (written by packaging/install.sh; docs/INSTALL.md): the kiosk, full screen in cage
+# on the first console, as the user $KIOSK_USER. Its output goes to the journal: journalctl -u $UNIT
+[Unit]
+Description=France Services kiosk (cage on tty1)
+After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket systemd-logind.service
+Wants=dbus.socket systemd-logind.service
+# The kiosk takes the first console instead of its login prompt.
+Conflicts=getty@tty1.service
+After=getty@tty1.service
+# A crash restarts it; more than 5 in 5 minutes stop it (the journal says why).
+StartLimitIntervalSec=300
+StartLimitBurst=5
+
 [Service]
-ExecStart=
-ExecStart=-/sbin/agetty --autologin $KIOSK_USER --noclear %I \$TERM
-GETTY
-    local home
-    home="$(getent passwd "$KIOSK_USER" | cut -d: -f6 || true)"
-    home="${home:-/home/$KIOSK_USER}"
-    write_file "$home/.bash_profile" 644 <<PROFILE
-# France Services kiosk: on the first console, run only the kiosk (cage shows one window, full screen).
-if [ "\$(tty)" = /dev/tty1 ]; then
-    exec cage -s -- $PREFIX/bin/kiosk-session
-fi
-PROFILE
-    run chown "$KIOSK_USER:" "$home/.bash_profile"
+User=$KIOSK_USER
+# A login session (logind, the seat, XDG_RUNTIME_DIR), as a person logging in on tty1 gets.
+PAMName=login
+TTYPath=/dev/tty1
+TTYReset=yes
+TTYVHangup=yes
+TTYVTDisallocate=yes
+StandardInput=tty-fail
+StandardOutput=journal
+StandardError=journal
+UtmpIdentifier=tty1
+UtmpMode=user
+WorkingDirectory=~
+ExecStart=/usr/bin/cage -s -- $PREFIX/bin/kiosk-session
+Restart=on-failure
+RestartSec=2
+
+[Install]
+WantedBy=graphical.target
+UNIT_FILE
+    # Enabled as systemctl enable does it, which also works where systemd does not run (a chroot, an image).
+    run mkdir -p "$SYSTEMD_DIR/graphical.target.wants"
+    run ln -sfn "$SYSTEMD_DIR/$UNIT" "$SYSTEMD_DIR/graphical.target.wants/$UNIT"
+    remove_old_autologin
     # Not in a chroot or a container without systemd (where an image is prepared): it reads it at boot.
     if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
         run systemctl daemon-reload
+    fi
+}
+
+# Versions before the systemd session logged the user in on tty1 (a getty drop-in) and looped in .bash_profile.
+remove_old_autologin() {
+    local home
+    if [ -e "$GETTY_DROP_IN" ]; then
+        say "the old automatic login (getty on tty1): replaced by $UNIT"
+        run rm -f "$GETTY_DROP_IN"
+        run rmdir --ignore-fail-on-non-empty "$(dirname "$GETTY_DROP_IN")"
+    fi
+    home="$(getent passwd "$KIOSK_USER" | cut -d: -f6 || true)"
+    if [ -n "$home" ] && grep -qs "France Services kiosk" "$home/.bash_profile"; then
+        run rm -f "$home/.bash_profile"
     fi
 }
 
@@ -224,7 +269,7 @@ PROFILE
 
 ask_pin() {
     [ "$ASK_PIN" = 1 ] || return 0
-    if [ "$DRY_RUN" = 0 ] && runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status 2>/dev/null |
+    if [ "$DRY_RUN" = 0 ] && runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status </dev/null 2>/dev/null |
         grep -q "mediator PIN: set"; then
         say "the mediators' PIN is already set (change it in mediator mode)"
         return 0
@@ -238,7 +283,8 @@ install_packages
 check_python
 create_user
 install_app
-set_up_autostart
+install_settings
+set_up_session
 allow_browser_sandbox
 ask_pin
 say "done: restart the PC, it will start on the kiosk"

@@ -71,18 +71,32 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
     printf '[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n' >"$ROOT_DIR/etc/pip.conf"
 fi
 
-say "install.sh, as a volunteer runs it (the PIN typed twice)"
-printf '%s\n%s\n' "$PIN" "$PIN" | in_root bash /src/packaging/install.sh
-say "install.sh a second time: harmless"
+say "install.sh, as a fleet script runs it (the PIN on standard input, once)"
+printf '%s\n' "$PIN" | in_root bash /src/packaging/install.sh
+say "install.sh a second time: harmless, and the settings a structure chose stay"
+printf 'idle_timeout = 90\nhide_pointer = yes\n' >"$ROOT_DIR/etc/france-services-kiosk/kiosk.conf"
 in_root bash /src/packaging/install.sh </dev/null
+grep -qx "idle_timeout = 90" "$ROOT_DIR/etc/france-services-kiosk/kiosk.conf" || fail "install.sh overwrote kiosk.conf"
 
 say "checks"
 in_root id kiosk >/dev/null || fail "no kiosk user"
 in_root id -nG kiosk | grep -qw sudo && fail "the kiosk user is an administrator"
-grep -q -- "--autologin kiosk" "$ROOT_DIR/etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf" ||
-    fail "no automatic login"
-grep -q "exec cage -s -- /opt/france-services-kiosk/bin/kiosk-session" "$ROOT_DIR/home/kiosk/.bash_profile" ||
-    fail "the console does not start the kiosk session"
+# systemd does not run in the root: the unit is checked as files, and as systemd reads them where it can.
+unit="$ROOT_DIR/etc/systemd/system/france-services-kiosk.service"
+grep -qx "ExecStart=/usr/bin/cage -s -- /opt/france-services-kiosk/bin/kiosk-session" "$unit" ||
+    fail "no systemd unit for the kiosk session"
+grep -qx "User=kiosk" "$unit" || fail "the kiosk session does not run as the user kiosk"
+[ "$(readlink "$ROOT_DIR/etc/systemd/system/graphical.target.wants/france-services-kiosk.service")" = \
+    /etc/systemd/system/france-services-kiosk.service ] || fail "the kiosk session is not enabled"
+if in_root sh -c 'command -v systemd-analyze' >/dev/null; then
+    in_root systemd-analyze verify /etc/systemd/system/france-services-kiosk.service ||
+        fail "systemd-analyze verify refuses the kiosk session"
+fi
+[ -e "$ROOT_DIR/etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf" ] &&
+    fail "the old getty automatic login is still there"
+[ -e "$ROOT_DIR/home/kiosk/.bash_profile" ] && fail "the old .bash_profile restart loop is still there"
+grep -qx "hide_pointer = yes" "$ROOT_DIR/etc/france-services-kiosk/kiosk.conf" || fail "no settings file"
+[ -d "$ROOT_DIR/etc/france-services-kiosk/packs.d" ] || fail "no packs.d folder"
 [ -x "$ROOT_DIR/usr/bin/cage" ] || fail "cage is not installed"
 in_root runuser -u kiosk -- /opt/france-services-kiosk/venv/bin/kiosk store status | grep -q "mediator PIN: set" ||
     fail "the PIN is not set"
@@ -102,7 +116,9 @@ in_root bash /src/packaging/uninstall.sh
 in_root id kiosk >/dev/null 2>&1 && fail "the kiosk user is still there"
 [ -e "$ROOT_DIR/home/kiosk" ] && fail "the kiosk user's home (store, key, logs) is still there"
 [ -e "$ROOT_DIR/opt/france-services-kiosk" ] && fail "/opt/france-services-kiosk is still there"
-[ -e "$ROOT_DIR/etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf" ] &&
-    fail "the automatic login is still there"
+[ -e "$ROOT_DIR/etc/systemd/system/france-services-kiosk.service" ] && fail "the kiosk session is still there"
+[ -e "$ROOT_DIR/etc/systemd/system/graphical.target.wants/france-services-kiosk.service" ] &&
+    fail "the kiosk session is still enabled"
+[ -e "$ROOT_DIR/etc/france-services-kiosk" ] && fail "/etc/france-services-kiosk is still there"
 
 say "all checks passed"

@@ -10,6 +10,9 @@ set -euo pipefail
 KIOSK_USER="kiosk"
 PREFIX="/opt/france-services-kiosk"
 APPARMOR_DIR="${APPARMOR_DIR:-/etc/apparmor.d}"  # another folder only to check what happens on another system
+SETTINGS_DIR="${SETTINGS_DIR:-/etc/france-services-kiosk}"
+SYSTEMD_DIR="${SYSTEMD_DIR:-/etc/systemd/system}"
+UNIT="france-services-kiosk.service"
 DRY_RUN=0
 
 while [ $# -gt 0 ]; do
@@ -35,12 +38,20 @@ if [ "$DRY_RUN" = 0 ] && [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 
-echo "[kiosk] automatic login"
-run rm -f /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf
+echo "[kiosk] the kiosk session ($UNIT)"
+# Stopped first: systemd would restart a kiosk whose processes are killed below.
+if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
+    run systemctl stop "$UNIT" || true
+fi
+run rm -f "$SYSTEMD_DIR/graphical.target.wants/$UNIT" "$SYSTEMD_DIR/$UNIT"
+# The automatic login of versions before the systemd session.
+run rm -f "$SYSTEMD_DIR/getty@tty1.service.d/france-services-kiosk.conf"
 # Not in a chroot or a container without systemd: there is nothing to reload.
 if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
     run systemctl daemon-reload
 fi
+echo "[kiosk] its settings in $SETTINGS_DIR (kiosk.conf, packs.d)"
+run rm -rf "$SETTINGS_DIR"
 echo "[kiosk] the kiosk in $PREFIX"
 run rm -rf "$PREFIX"
 # The AppArmor profile that let its browser use Chromium's sandbox (Ubuntu 24.04+ only).

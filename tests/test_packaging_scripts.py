@@ -57,13 +57,17 @@ def test_a_dry_install_says_everything_it_would_do_and_does_none_of_it() -> None
         "adduser --disabled-password",
         f"usermod -a -G {SCREEN_INPUT_SOUND_AND_SCANNER} kiosk-dry-run-test",
         "python3 -m venv /opt/france-services-kiosk/venv",
-        "write /etc/systemd/system/getty@tty1.service.d/france-services-kiosk.conf",
-        "--autologin kiosk-dry-run-test",
-        "exec cage -s -- /opt/france-services-kiosk/bin/kiosk-session",
+        "write /etc/systemd/system/france-services-kiosk.service",
+        "User=kiosk-dry-run-test",
+        "ExecStart=/usr/bin/cage -s -- /opt/france-services-kiosk/bin/kiosk-session",
+        "ln -sfn /etc/systemd/system/france-services-kiosk.service"
+        " /etc/systemd/system/graphical.target.wants/france-services-kiosk.service",
+        "mkdir -p /etc/france-services-kiosk/packs.d",
         "kiosk store set-pin",
     ):
         assert step in out, step
     assert "sudo" not in out.split("apt-get")[0], "no privilege escalation inside the script"
+    assert "getty" not in out.replace("getty@tty1.service\n", "") and ".bash_profile" not in out
     assert (set(Path("/opt").iterdir()) if Path("/opt").exists() else set()) == before
     assert subprocess.run(["id", "kiosk-dry-run-test"], capture_output=True).returncode != 0
 
@@ -88,22 +92,68 @@ def test_the_venv_is_made_with_a_python_of_3_11_or_newer(
     assert ("python3.11-venv" in apt_line.split()) is (python == "python3.11")
 
 
-def test_the_session_restarts_the_kiosk_after_a_crash_but_not_after_a_clean_exit(tmp_path: Path) -> None:
+def session_unit(out: str) -> str:
+    written = "/etc/systemd/system/france-services-kiosk.service (mode 644):\n"
+    unit = out.split(written, 1)[1].split("\n+ ", 1)[0]
+    return "\n".join(line[4:] for line in unit.splitlines()) + "\n"
+
+
+def test_a_systemd_unit_runs_the_session_restarts_it_after_a_crash_and_logs_to_the_journal(
+    tmp_path: Path,
+) -> None:
+    unit = session_unit(dry_run("packaging/install.sh", "--no-pin"))
+    for line in (
+        "User=kiosk",
+        "PAMName=login",
+        "TTYPath=/dev/tty1",
+        "Conflicts=getty@tty1.service",
+        "Restart=on-failure",  # a crash restarts it; "Quitter le kiosque" (a clean exit) does not
+        "StartLimitIntervalSec=300",
+        "StartLimitBurst=5",
+        "StandardOutput=journal",  # with StandardInput=tty, the output would go to the screen otherwise
+        "StandardError=journal",
+        "WantedBy=graphical.target",
+    ):
+        assert f"\n{line}\n" in unit, line
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is missing")
+    # Checked as systemd reads it, with programs that exist here in place of cage and the session.
+    checked = tmp_path / "france-services-kiosk.service"
+    session = "/usr/bin/cage -s -- /opt/france-services-kiosk/bin/kiosk-session"
+    checked.write_text(unit.replace(session, "/bin/true"))
+    result = subprocess.run(["systemd-analyze", "verify", str(checked)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_upgrade_replaces_the_old_automatic_login_and_keeps_the_settings(tmp_path: Path) -> None:
+    systemd = tmp_path / "systemd"
+    (systemd / "getty@tty1.service.d").mkdir(parents=True)
+    (systemd / "getty@tty1.service.d" / "france-services-kiosk.conf").write_text("[Service]\n")
+    settings = tmp_path / "etc"
+    settings.mkdir()
+    (settings / "kiosk.conf").write_text("idle_timeout = 90\n")
+    out = dry_run("packaging/install.sh", "--no-pin", SYSTEMD_DIR=str(systemd), SETTINGS_DIR=str(settings))
+    assert f"+ rm -f {systemd}/getty@tty1.service.d/france-services-kiosk.conf" in out
+    assert f"{settings}/kiosk.conf exists: kept as it is" in out
+    assert f"install -m 644 {ROOT}/packaging/kiosk.conf" not in out
+    # A first install writes the documented template.
+    out = dry_run("packaging/install.sh", "--no-pin", SETTINGS_DIR=str(tmp_path / "new"))
+    assert f"+ install -m 644 {ROOT}/packaging/kiosk.conf {tmp_path}/new/kiosk.conf" in out
+
+
+def test_the_session_script_runs_the_kiosk_once_systemd_restarts_it(tmp_path: Path) -> None:
     out = dry_run("packaging/install.sh", "--no-pin")
     session = out.split("kiosk-session (mode 755):\n", 1)[1].split("\n[", 1)[0].split("\n+ ", 1)[0]
     script = "\n".join(line[4:] for line in session.splitlines())
     fake = tmp_path / "fake-kiosk"
     counter = tmp_path / "runs"
-    # The kiosk "crashes" twice, then is quit from mediator mode.
-    fake.write_text(f'#!/bin/sh\necho x >> {counter}\n[ "$(wc -l < {counter})" -ge 3 ]\n')
+    fake.write_text(f"#!/bin/sh\necho x >> {counter}\nexit 3\n")  # a crash: its status reaches systemd
     fake.chmod(0o755)
     session_file = tmp_path / "kiosk-session"
-    session_file.write_text(
-        script.replace("/opt/france-services-kiosk/venv/bin/kiosk", str(fake)).replace("sleep 2", "true")
-    )
+    session_file.write_text(script.replace("/opt/france-services-kiosk/venv/bin/kiosk", str(fake)))
     session_file.chmod(0o755)
     result = subprocess.run([str(session_file)], timeout=30)
-    assert result.returncode == 0 and counter.read_text().count("x") == 3
+    assert result.returncode == 3 and counter.read_text().count("x") == 1
 
 
 def test_the_session_never_passes_a_sandbox_switch_to_the_kiosk(tmp_path: Path) -> None:
@@ -157,7 +207,10 @@ def test_a_dry_uninstall_removes_the_user_with_its_home_and_the_app() -> None:
     out = dry_run("packaging/uninstall.sh", "--user", "root")  # a user that exists: its removal is shown
     assert "rm -rf /opt/france-services-kiosk" in out
     assert "userdel --remove root" in out
-    assert "getty@tty1.service.d/france-services-kiosk.conf" in out
+    assert "getty@tty1.service.d/france-services-kiosk.conf" in out  # from versions before the unit
+    assert "systemctl stop france-services-kiosk.service" in out.split("pkill")[0]  # else systemd restarts it
+    assert "rm -f /etc/systemd/system/graphical.target.wants/france-services-kiosk.service" in out
+    assert "rm -rf /etc/france-services-kiosk" in out
 
 
 def test_an_install_by_the_package_neither_calls_apt_nor_asks_anything() -> None:
@@ -165,7 +218,7 @@ def test_an_install_by_the_package_neither_calls_apt_nor_asks_anything() -> None
     assert "apt-get" not in out
     assert "/usr/bin/python3.11 -m venv /opt/france-services-kiosk/venv" in out
     assert "set-pin" not in out
-    assert "--autologin kiosk" in out
+    assert "User=kiosk\n" in out and "france-services-kiosk.service" in out
 
 
 # The .deb, built in well under a second from empty stand-ins for the wheels (the real ones: ~280 MB).
@@ -226,8 +279,8 @@ def field(deb: Path, name: str) -> str:
 
 
 def test_the_package_is_named_and_versioned_from_pyproject(deb: Path) -> None:
-    assert deb.name == f"kiosk_{project_version()}_amd64.deb"
-    assert field(deb, "Package").strip() == "kiosk"
+    assert deb.name == f"france-services-kiosk_{project_version()}_amd64.deb"
+    assert field(deb, "Package").strip() == "france-services-kiosk"
     assert field(deb, "Version").strip() == project_version()
     assert field(deb, "Architecture").strip() == "amd64"
 
@@ -259,7 +312,7 @@ def test_the_package_holds_the_wheels_and_the_install_script(deb: Path) -> None:
     assert f"{lib}/tools/bootstrap.sh" in listing
     for name in FAKE_WHEELS:
         assert f"{lib}/packaging/wheels/{name.format(version=project_version())}" in listing
-    assert "./usr/share/doc/kiosk/copyright" in listing
+    assert "./usr/share/doc/france-services-kiosk/copyright" in listing
     assert "./opt/" not in listing, "/opt/france-services-kiosk is made by the postinst, not shipped"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 import kiosk
-from kiosk.config import BUNDLED_PACK, Config, default_data_dir
+from kiosk.config import (
+    BUNDLED_PACK,
+    SETTINGS_FILE,
+    SETTINGS_FILE_VARIABLE,
+    Config,
+    default_data_dir,
+    read_install_settings,
+    settings_file,
+)
 from kiosk.data_dir import configure_logging, prepare_data_dir
 from kiosk.errors import KioskError
 from kiosk.i18n import translation
@@ -41,7 +50,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
-    parser.add_argument("--silent", action="store_true", help="no voice (for a machine without speech)")
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        metavar="FILE",
+        help=f"the settings chosen at install (default: ${SETTINGS_FILE_VARIABLE}, else {SETTINGS_FILE}); "
+        "the options below win over it",
+    )
+    parser.add_argument(
+        "--silent",
+        action=argparse.BooleanOptionalAction,
+        help="no voice (for a machine without speech); default: the settings file's, else no",
+    )
     parser.add_argument(
         "--pack",
         type=Path,
@@ -53,15 +73,45 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--idle-timeout",
         type=int,
-        default=Config.idle_timeout_s,
         metavar="SECONDS",
-        help="seconds without a touch before asking if someone is there (default: %(default)s)",
+        help="seconds without a touch before asking if someone is there "
+        f"(default: the settings file's, else {Config.idle_timeout_s})",
     )
     parser.add_argument(
-        "--hide-pointer", action="store_true", help="hide the mouse pointer (touch-only screens)"
+        "--hide-pointer",
+        action=argparse.BooleanOptionalAction,
+        help="hide the mouse pointer (touch-only screens); default: the settings file's, else no",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {kiosk.__version__}")
     return parser.parse_args(argv)
+
+
+@dataclass(frozen=True)
+class StartingSettings:
+    config: Config
+    silent: bool
+    hide_pointer: bool
+    problems: tuple[str, ...]  # what is wrong in the settings file or packs.d, for the log
+
+
+def starting_settings(args: argparse.Namespace) -> StartingSettings:
+    """The settings chosen at install, then the options, which win; the packs of both load, the options' last.
+
+    Raises ValueError for an option out of bounds (the file's values are checked when it is read)."""
+    installed, problems = read_install_settings(args.config_file or settings_file())
+    chosen = (args.idle_timeout, installed.idle_timeout_s, Config.idle_timeout_s)
+    config = Config(
+        data_dir=args.data_dir or default_data_dir(),
+        default_language=args.lang or "fr",
+        idle_timeout_s=next(value for value in chosen if value is not None),
+        pack_dirs=(BUNDLED_PACK, *installed.packs, *args.pack),
+    )
+    return StartingSettings(
+        config=config,
+        silent=bool(installed.silent if args.silent is None else args.silent),
+        hide_pointer=bool(installed.hide_pointer if args.hide_pointer is None else args.hide_pointer),
+        problems=tuple(problems),
+    )
 
 
 def create_application() -> QApplication:
@@ -103,19 +153,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        config = Config(
-            data_dir=args.data_dir or default_data_dir(),
-            default_language=args.lang or "fr",
-            idle_timeout_s=args.idle_timeout,
-            pack_dirs=(BUNDLED_PACK, *args.pack),
-        )
-        prepare_data_dir(config.data_dir)
+        start = starting_settings(args)
+        prepare_data_dir(start.config.data_dir)
     except (KioskError, ValueError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    configure_logging(config.data_dir)
+    configure_logging(start.config.data_dir)
+    for problem in start.problems:
+        log.error("settings: %s", problem)
     app = create_application()
-    window = open_window(config, args.silent)
+    window = open_window(start.config, start.silent)
     guard = CrashGuard(window)
     guard.install()
     if args.windowed:
@@ -123,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         window.quit_requested.connect(app.quit)
     else:
-        lock = KioskLock(window, hide_pointer=args.hide_pointer)
+        lock = KioskLock(window, hide_pointer=start.hide_pointer)
         window.quit_requested.connect(lock.release)
         window.quit_requested.connect(app.quit)
         show_full_screen(window)

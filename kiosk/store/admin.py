@@ -3,6 +3,11 @@
 For the person who looks after the station (a volunteer, a mediator) at a
 terminal. Every change goes into the audit journal. Passphrases are asked
 without echo and never written anywhere.
+
+When standard input is not a terminal (a fleet script, Ansible), each answer is
+one line read from it, without a prompt: ``set-pin`` then reads the PIN once
+(after the store's passphrase, when it is locked with one), and refuses a weak
+PIN as it does at the terminal.
 """
 
 from __future__ import annotations
@@ -89,13 +94,22 @@ def status(paths: StorePaths, ask: Ask) -> str:
     return "\n".join(lines)
 
 
-def set_pin(paths: StorePaths, ask: Ask) -> str:
-    """Set the mediators' PIN from a terminal (the install script asks for it this way)."""
+def answer_from_stdin(prompt: str) -> str:
+    """One answer for automation: a line of standard input, without its line end (no prompt, no echo)."""
+    line = sys.stdin.readline() if sys.stdin is not None else ""  # None: started without a standard input
+    if not line:
+        raise KioskError(f"standard input ended before the answer to {prompt.strip().rstrip(':')!r}")
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def set_pin(paths: StorePaths, ask: Ask, confirm: bool = True) -> str:
+    """Set the mediators' PIN: typed twice at a terminal (the install script asks for it this way),
+    or given once by a script (``confirm=False``: there is no typing to mistake)."""
     store = open_store(paths, ask)
     first = Secret(ask(f"Mediator PIN ({MIN_PIN_DIGITS} digits or more): "))
-    second = Secret(ask("Type it again: "))
+    second = Secret(ask("Type it again: ")) if confirm else None
     try:
-        if not first.matches(second):
+        if second is not None and not first.matches(second):
             raise KioskError("the two PINs differ; nothing was changed")
         if not valid_pin(first):
             raise KioskError(f"a PIN has at least {MIN_PIN_DIGITS} digits, not all the same")
@@ -104,7 +118,8 @@ def set_pin(paths: StorePaths, ask: Ask) -> str:
             settings_backup.back_up(store, paths.settings_backup)
     finally:
         first.wipe()
-        second.wipe()
+        if second is not None:
+            second.wipe()
         store.close()
     return "the mediator PIN is set"
 
@@ -116,7 +131,8 @@ def purge(paths: StorePaths, ask: Ask) -> str:
     return "deleted past their retention delay: " + ", ".join(f"{n} {table}" for table, n in counts.items())
 
 
-def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
+def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
+    """``ask`` answers the questions; by default getpass at a terminal, else standard input's lines."""
     parser = argparse.ArgumentParser(prog="kiosk store", description="The kiosk's encrypted store.")
     parser.add_argument(
         "action",
@@ -129,6 +145,9 @@ def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
     args = parser.parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     paths = StorePaths.under(data_dir, args.config_dir or default_config_dir())
+    at_terminal = ask is not None or (sys.stdin is not None and sys.stdin.isatty())
+    if ask is None:
+        ask = getpass.getpass if at_terminal else answer_from_stdin
     try:
         prepare_data_dir(data_dir)  # private from the start, even when set-pin comes before the first start
         if args.action == "status":
@@ -136,7 +155,7 @@ def main(argv: list[str] | None = None, ask: Ask = getpass.getpass) -> int:
         elif args.action == "purge":
             message = purge(paths, ask)
         elif args.action == "set-pin":
-            message = set_pin(paths, ask)
+            message = set_pin(paths, ask, confirm=at_terminal)
         else:
             if args.action == "rekey":
                 mode = KeyMode.PASSPHRASE if paths.keys.needs_passphrase else KeyMode.STATION_SECRET

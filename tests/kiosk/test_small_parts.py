@@ -135,3 +135,14 @@ def test_extractor_yields_readable_fields_with_their_lines() -> None:
     texts = {text for _, _, text, _ in found}
     assert "compte" not in texts and "mdi6.web" not in texts and "page.svg" not in texts
     assert {"Avez-vous une adresse e-mail ?", "Oui", "Non", "Votre téléphone."} <= texts
+
+
+def test_warnings_also_go_to_standard_error_for_the_journal(
+    log_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging(log_folder.parent)
+    configure_logging(log_folder.parent)  # configured twice: each line still once
+    logging.getLogger("tests.journal").info("an ordinary step")
+    logging.getLogger("tests.journal").error("settings: a problem")
+    assert capsys.readouterr().err == "ERROR tests.journal: settings: a problem\n"
+    assert "an ordinary step" in (log_folder / LOG_NAME).read_text(encoding="utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,10 +18,11 @@ from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store.admin import main
 from kiosk.store.key import StorePaths
-from kiosk.store.record_keeper import RecordKeeper
+from kiosk.store.record_keeper import RecordKeeper, open_with
 from tests.conftest import FakeClock, walk_to_step
 
 PASSPHRASE = "trois mots et 1 nombre"
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def answers(*replies: str) -> Callable[[str], str]:
@@ -96,3 +99,67 @@ def test_status_while_the_kiosk_runs_erases_nobody(tmp_path: Path, bundled_catal
     folders = ["--data-dir", str(config.data_dir), "--config-dir", str(config.config_dir)]
     assert main(["status", *folders], ask=answers()) == 0
     assert station.keeper.store is not None and len(station.keeper.store.session_ids()) == 1
+
+
+# `kiosk store` as a fleet script runs it: the answers on standard input, which is not a terminal.
+STORE_COMMAND = "import sys; from kiosk.store.admin import main; sys.exit(main(sys.argv[1:]))"
+
+
+def store_command(folders: list[str], *arguments: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", STORE_COMMAND, *arguments, *folders],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def pin_accepted(tmp_path: Path, catalog: Catalog, pin: str) -> bool:
+    keeper = RecordKeeper.open(StorePaths.under(tmp_path / "data", tmp_path / "config"), catalog)
+    assert keeper.store is not None
+    try:
+        return PinLock(keeper.store).check(Secret(pin)).result is PinCheck.ACCEPTED
+    finally:
+        keeper.store.close()
+
+
+def test_set_pin_reads_the_pin_from_standard_input_when_it_is_not_a_terminal(
+    folders: list[str], tmp_path: Path, bundled_catalog: Catalog
+) -> None:
+    result = store_command(folders, "set-pin", stdin="482193\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "the mediator PIN is set\n"
+    assert "482193" not in result.stdout + result.stderr  # no echo, no prompt holding it
+    assert pin_accepted(tmp_path, bundled_catalog, "482193")
+
+
+@pytest.mark.parametrize(
+    ("stdin", "refusal"),
+    [
+        ("111111\n", "a PIN has at least 6 digits, not all the same"),
+        ("4821\n", "a PIN has at least 6 digits, not all the same"),
+        ("", "standard input ended before the answer to 'Mediator PIN (6 digits or more)'"),
+    ],
+)
+def test_set_pin_from_standard_input_still_refuses_weak_pins(
+    folders: list[str], tmp_path: Path, bundled_catalog: Catalog, stdin: str, refusal: str
+) -> None:
+    result = store_command(folders, "set-pin", stdin=stdin)
+    assert result.returncode == 1
+    assert result.stderr == f"kiosk store: {refusal}\n"
+    assert not pin_accepted(tmp_path, bundled_catalog, stdin.strip() or "482193")
+
+
+def test_set_pin_from_standard_input_on_a_store_locked_with_a_passphrase(
+    folders: list[str], tmp_path: Path, bundled_catalog: Catalog
+) -> None:
+    assert main(["use-passphrase", *folders], ask=answers(PASSPHRASE, PASSPHRASE)) == 0
+    result = store_command(folders, "set-pin", stdin=f"{PASSPHRASE}\r\n482193\r\n")  # also from Windows
+    assert result.returncode == 0, result.stderr
+    paths = StorePaths.under(tmp_path / "data", tmp_path / "config")
+    store = open_with(paths, paths.keys.unlock(Secret(PASSPHRASE)))
+    assert store is not None
+    assert PinLock(store).check(Secret("482193")).result is PinCheck.ACCEPTED
+    store.close()

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Prove the fleet's path for real, in a throwaway Debian 12 root: the .deb published in a signed repository
+# (packaging/repo-publish.sh), a kiosk set up for it (packaging/repo-client.sh) installs version N, then
+# N+1 is published and unattended-upgrades installs it by itself; the settings and the store are kept and
+# the kiosk starts. For maintainers, before a release; run as root on a Debian or Ubuntu machine:
+#
+#     sudo packaging/repo-try.sh            # a new root under /tmp, removed at the end
+#     sudo packaging/repo-try.sh --keep     # keep the root (and the repository) to look inside afterwards
+#
+# It needs debootstrap, reprepro and gnupg (installed if missing), the Debian mirror (MIRROR=...) and PyPI
+# (the package's wheels); it takes several minutes. N+1 is the package of N with the version N+try1.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+PIN="482193"
+KEEP=0
+PACKAGE="france-services-kiosk"
+
+case "${1:-}" in
+    --keep) KEEP=1 ;;
+    "") ;;
+    *) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
+if [ "$(id -u)" != 0 ]; then
+    echo "repo-try.sh: run it as root: sudo $0" >&2
+    exit 1
+fi
+
+ROOT_DIR="$(mktemp -d /tmp/kiosk-root.XXXXXX)"
+chmod 755 "$ROOT_DIR"  # it becomes "/": the kiosk user must be able to go through it
+WORK="$(mktemp -d /tmp/kiosk-repo.XXXXXX)"
+export GNUPGHOME="$WORK/gnupg"  # the test's own signing key, made below, gone at the end
+mkdir -m 700 "$GNUPGHOME"
+say() { printf '\n[repo-try] %s\n' "$*"; }
+fail() { printf '\n[repo-try] FAILED: %s\n' "$*" >&2; exit 1; }
+
+cleanup() {
+    gpgconf --kill gpg-agent 2>/dev/null || true
+    for mounted in dev/pts dev sys proc; do
+        umount -l "$ROOT_DIR/$mounted" 2>/dev/null || true
+    done
+    if [ "$KEEP" = 1 ]; then
+        echo "[repo-try] the root is kept in $ROOT_DIR, the repository and the key in $WORK"
+    else
+        rm -rf --one-file-system "$ROOT_DIR" "$WORK"
+    fi
+}
+trap cleanup EXIT
+
+# Run a command inside the root, in its own process namespace, with a clean environment.
+in_root() {
+    unshare --pid --fork --mount-proc="$ROOT_DIR/proc" \
+        chroot "$ROOT_DIR" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb "$@"
+}
+apt_in_root() { in_root env DEBIAN_FRONTEND=noninteractive apt-get "$@"; }
+# The repository as the kiosks see it (file:///srv/repo stands for its HTTPS address).
+copy_repository() {
+    rm -rf "$ROOT_DIR/srv/repo"
+    mkdir -p "$ROOT_DIR/srv"
+    cp -a "$WORK/repo" "$ROOT_DIR/srv/repo"
+    chmod -R a+rX "$ROOT_DIR/srv/repo"  # apt reads it as the user _apt
+}
+# shellcheck disable=SC2016 # dpkg-query's own format, not the shell's
+installed_version() { in_root dpkg-query -W -f '${Version}' "$PACKAGE"; }
+
+missing=""
+for tool_and_package in debootstrap:debootstrap reprepro:reprepro gpg:gnupg; do
+    command -v "${tool_and_package%%:*}" >/dev/null || missing="$missing ${tool_and_package#*:}"
+done
+# shellcheck disable=SC2086 # a list of packages
+[ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+
+say "the package, version N (Python 3.11: Debian 12's)"
+bash "$HERE/build-deb.sh" --pythons 3.11 --out "$WORK/debs"
+deb_n="$(echo "$WORK"/debs/"$PACKAGE"_*.deb)"
+version_n="$(dpkg-deb -f "$deb_n" Version)"
+version_next="$version_n+try1"
+dpkg-deb -R "$deb_n" "$WORK/next"
+sed -i "s/^Version: .*/Version: $version_next/" "$WORK/next/DEBIAN/control"
+deb_next="$WORK/${PACKAGE}_${version_next}_amd64.deb"
+dpkg-deb --root-owner-group -Zgzip -b "$WORK/next" "$deb_next" >/dev/null
+
+say "the signed repository, with version $version_n"
+bash "$HERE/repo-publish.sh" --repo "$WORK/repo" --new-key "Test kiosks <kiosks@example.org>" "$deb_n"
+
+say "a Debian 12 root in $ROOT_DIR"
+debootstrap --variant=minbase bookworm "$ROOT_DIR" "$MIRROR" >/dev/null
+mount --bind /dev "$ROOT_DIR/dev"
+mount --bind /dev/pts "$ROOT_DIR/dev/pts"
+mount -t proc proc "$ROOT_DIR/proc"
+mount -t sysfs sys "$ROOT_DIR/sys"
+cp /etc/resolv.conf "$ROOT_DIR/etc/resolv.conf"
+apt_in_root update -q >/dev/null
+apt_in_root install -y -q gnupg >/dev/null
+copy_repository
+install -m 755 "$HERE/repo-client.sh" "$ROOT_DIR/root/repo-client.sh"
+
+say "the kiosk's side: the repository, its key, unattended-upgrades"
+in_root bash /root/repo-client.sh --url file:///srv/repo --key /srv/repo/kiosk.gpg >/dev/null
+grep -q "^Signed-By: /etc/apt/keyrings/$PACKAGE.gpg$" "$ROOT_DIR/etc/apt/sources.list.d/$PACKAGE.sources" ||
+    fail "the source has no signed-by key"
+
+say "apt install $PACKAGE ($version_n), the PIN from standard input, a setting changed"
+apt_in_root install -y -q "$PACKAGE" >/dev/null
+[ "$(installed_version)" = "$version_n" ] || fail "version $version_n is not installed"
+printf '%s\n' "$PIN" | in_root runuser -u kiosk -- /opt/france-services-kiosk/venv/bin/kiosk store set-pin
+echo "idle_timeout = 300" >>"$ROOT_DIR/etc/$PACKAGE/kiosk.conf"
+
+say "version $version_next published; unattended-upgrades installs it by itself"
+bash "$HERE/repo-publish.sh" --repo "$WORK/repo" --key kiosks@example.org "$deb_next"
+copy_repository
+apt_in_root update -q >/dev/null
+in_root unattended-upgrade -v
+[ "$(installed_version)" = "$version_next" ] || fail "unattended-upgrades did not install $version_next"
+
+say "checks: settings and store kept, the kiosk starts"
+grep -qx "idle_timeout = 300" "$ROOT_DIR/etc/$PACKAGE/kiosk.conf" || fail "the changed settings were overwritten"
+in_root runuser -u kiosk -- /opt/france-services-kiosk/venv/bin/kiosk store status | grep -q "mediator PIN: set" ||
+    fail "the PIN (the store) was lost"
+status=0
+in_root runuser -u kiosk -- env QT_QPA_PLATFORM=offscreen HOME=/home/kiosk \
+    timeout 20 /opt/france-services-kiosk/venv/bin/kiosk --windowed || status=$?
+[ "$status" = 124 ] || fail "the kiosk stopped by itself (exit status $status)"
+
+say "all checks passed: N installed from the signed repository, N+1 by unattended-upgrades"
