@@ -151,7 +151,7 @@ def address_problem(address: str) -> str:
     return ""
 
 
-def site_host(address: str) -> str:
+def site_entry(address: str) -> str:
     """The host an address of ``urls`` allows: its host, less a leading ``www.``.
 
     ``https://www.caf.fr`` is the front door of caf.fr, whose services (a login, the
@@ -165,7 +165,7 @@ def site_host(address: str) -> str:
 
 def procedure_hosts(procedure: Procedure, hosts: BrowserHosts) -> tuple[str, ...]:
     """Every allow-list entry of a procedure: its urls' sites, its ``allow``, then ``browser.yaml``'s."""
-    entries = [site_host(url) for url in procedure.urls]
+    entries = [site_entry(url) for url in procedure.urls]
     return tuple(dict.fromkeys(host for host in (*entries, *procedure.allow, *hosts.all_hosts()) if host))
 
 

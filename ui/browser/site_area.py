@@ -9,6 +9,7 @@ built when a person first asks for the site, and destroyed when their visit ends
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -84,11 +85,10 @@ class SiteArea(QWidget):
         self.showing_site = True
         self.follow(station.visit.place)
 
-    def _guide_does(self, action: object) -> None:
+    def _guide_does(self, action: Callable[[], None]) -> None:
         """An action of the guide asked from the site's panel: show the guide, then act."""
         self.showing_site = False
-        if callable(action):
-            action()
+        action()
         self._lay_out()
 
     def follow(self, place: Place) -> None:
@@ -135,7 +135,8 @@ class SiteArea(QWidget):
         else:
             self.switch.set_pictogram("mdi6.web")
             self.switch.set_text(
-                _("Voir le site : {site}").format(site=self.panel.procedure.organisation),
+                # The French name keeps its order inside Arabic or Persian (U+2068 FSI ... U+2069 PDI).
+                _("Voir le site : {site}").format(site=f"\u2068{self.panel.procedure.organisation}\u2069"),
                 _("Montrer le vrai site, là où vous en étiez."),
             )
 

@@ -15,7 +15,7 @@ from kiosk.content.browser_hosts import (
     normal_host,
     parse_browser_hosts,
     procedure_hosts,
-    site_host,
+    site_entry,
 )
 from kiosk.content.check import check
 from kiosk.content.loader import Catalog, load_catalog
@@ -115,11 +115,11 @@ def test_a_wrong_entry_says_how_to_write_it(entry: str, says: str) -> None:
 
 
 def test_an_address_of_urls_allows_its_site_without_the_www() -> None:
-    assert site_host("https://www.caf.fr") == "caf.fr"
-    assert site_host("https://WWW.Ameli.fr/assure") == "ameli.fr"
-    assert site_host("https://ants.gouv.fr") == "ants.gouv.fr"
-    assert site_host("https://www.fr") == "www.fr"  # never a whole domain ending
-    assert site_host("http://127.0.0.1:8000/") == "127.0.0.1"
+    assert site_entry("https://www.caf.fr") == "caf.fr"
+    assert site_entry("https://WWW.Ameli.fr/assure") == "ameli.fr"
+    assert site_entry("https://ants.gouv.fr") == "ants.gouv.fr"
+    assert site_entry("https://www.fr") == "www.fr"  # never a whole domain ending
+    assert site_entry("http://127.0.0.1:8000/") == "127.0.0.1"
 
 
 def test_the_bundled_list_names_franceconnect_its_accounts_and_the_big_webmails() -> None:

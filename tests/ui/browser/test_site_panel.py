@@ -203,7 +203,7 @@ def test_at_1024_px_the_guide_and_the_site_show_one_at_a_time(
     assert area.switch.text_shown() == "Voir le guide"
     area.switch.click()
     assert site_window.stack.isVisible() and not panel.isVisible()
-    assert area.switch.text_shown() == "Voir le site : CAF test"
+    assert area.switch.text_shown() == "Voir le site : \u2068CAF test\u2069"
 
 
 def test_after_the_visit_no_page_no_profile_no_renderer_and_no_file_is_left(
