@@ -5,4 +5,4 @@ One package per capability, on a ground of what every package uses (``secret``,
 imports Qt; it runs and is tested headless. docs/ARCHITECTURE.md is the map.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

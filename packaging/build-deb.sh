@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Build a Debian package of the kiosk, for Debian 12, Ubuntu 22.04 and 24.04 (amd64 by default):
+# Build the Debian package of the kiosk, on the release it is for (Debian 12; Ubuntu 24.04; Ubuntu 22.04 with
+# --python /usr/bin/python3.11), as dh-virtualenv does:
 #
-#     packaging/build-deb.sh                  # writes dist/france-services-kiosk_VERSION_ARCH.deb (~280 MB of wheels)
-#     packaging/build-deb.sh --wheels DIR     # package the wheels in DIR instead (e.g. a bundle's packaging/wheels)
+#     packaging/build-deb.sh                  # writes dist/france-services-kiosk_VERSION_ARCH.deb (~280 MB)
+#     packaging/build-deb.sh --wheels DIR     # from the wheels in DIR instead of PyPI (e.g. a bundle's packaging/wheels)
 #
-# On the kiosk PC: sudo apt install ./france-services-kiosk_VERSION_ARCH.deb (docs/INSTALL.md). The package holds the
-# kiosk and every Python wheel it needs, for Python 3.11 (Debian 12; Ubuntu 22.04's python3.11), 3.12
-# (Ubuntu 24.04) and 3.13, in /usr/lib/france-services-kiosk; it depends on the distribution's packages
-# (Qt's libraries, espeak-ng, cage...). Its postinst runs packaging/install.sh --no-packages --no-pin: the same kiosk in
-# /opt/france-services-kiosk, the same user and automatic login as a manual install, no question asked.
-# "apt remove" stops the kiosk and keeps its data; "apt purge" runs packaging/uninstall.sh: nothing stays.
+# On the kiosk PC: sudo apt install ./france-services-kiosk_VERSION_ARCH.deb (docs/INSTALL.md). The package holds
+# the kiosk ready to run: a Python environment made at build time in /usr/lib/france-services-kiosk/venv with the
+# distribution's Python and the wheels of packaging/requirements.lock (hashes checked), its session script and
+# its systemd unit. dpkg owns every one of these files (dpkg -V checks them). It depends on the distribution's
+# packages (that Python, Qt's libraries, espeak-ng, cage...). Its postinst runs packaging/install.sh --packaged:
+# the same user, settings and session as a manual install, no question asked. "apt remove" stops starting the
+# kiosk and keeps its data; "apt purge" runs packaging/uninstall.sh: nothing stays.
 set -euo pipefail
 
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,10 +19,13 @@ PACKAGE="france-services-kiosk"
 # The package's name until version 0.1.0: the new one replaces it (apt removes it, the data stay).
 OLD_PACKAGE="kiosk"
 LIB="/usr/lib/france-services-kiosk"
+UNIT_DIR="/lib/systemd/system"
+UNIT="france-services-kiosk.service"
 OUT="$SOURCE/dist"
-ARCH=""
 WHEELS_FROM=""
-PYTHONS="3.11 3.12 3.13"
+LOCK="$SOURCE/packaging/requirements.lock"
+# The distribution's Python the environment is made with: the package depends on it, by its version.
+TARGET_PYTHON="/usr/bin/python3"
 # Who answers for the package (its Maintainer field): DEBFULLNAME and DEBEMAIL, as Debian's tools read them,
 # or else the author of the source tree's last commit. There is no made-up default: an address nobody reads
 # is what lintian calls a bogus mail host.
@@ -28,18 +33,19 @@ MAINTAINER_NAME="${DEBFULLNAME:-$(git -C "$SOURCE" log -1 --format=%an 2>/dev/nu
 MAINTAINER_EMAIL="${DEBEMAIL:-$(git -C "$SOURCE" log -1 --format=%ae 2>/dev/null || true)}"
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    echo "Options: --wheels DIR, --out DIR (default dist/), --arch ARCH (default: this PC's, dpkg --print-architecture),"
-    echo "         DEBFULLNAME=... DEBEMAIL=... (the Maintainer field; default: the last commit's author),"
-    echo "         --pythons \"3.11 3.12 3.13\" (the Python versions to download wheels for)"
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    echo "Options: --wheels DIR, --out DIR (default dist/),"
+    echo "         --python PATH (the distribution's Python 3.11+ the kiosk runs on; default /usr/bin/python3),"
+    echo "         --lock FILE (the dependencies and their hashes; default packaging/requirements.lock),"
+    echo "         DEBFULLNAME=... DEBEMAIL=... (the Maintainer field; default: the last commit's author)"
 }
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --wheels) WHEELS_FROM="$2"; shift ;;
         --out) OUT="$2"; shift ;;
-        --arch) ARCH="$2"; shift ;;
-        --pythons) PYTHONS="$2"; shift ;;
+        --python) TARGET_PYTHON="$2"; shift ;;
+        --lock) LOCK="$2"; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "build-deb.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -56,22 +62,29 @@ if [ -z "$MAINTAINER_NAME" ] || [ -z "$MAINTAINER_EMAIL" ]; then
     die "who maintains this package? set DEBFULLNAME and DEBEMAIL (e.g. DEBEMAIL=informatique@structure.fr)"
 fi
 MAINTAINER="$MAINTAINER_NAME <$MAINTAINER_EMAIL>"
+[ -f "$LOCK" ] || die "no lock file $LOCK"
+# The environment's python links to this file: it must be the distribution's, where the kiosk PCs have it.
+case "$TARGET_PYTHON" in
+    /usr/bin/python3*) ;;
+    *) die "--python must be the distribution's (/usr/bin/python3.X), not $TARGET_PYTHON" ;;
+esac
+"$TARGET_PYTHON" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null ||
+    die "$TARGET_PYTHON is not a Python 3.11 or newer with venv (Ubuntu 22.04: --python /usr/bin/python3.11)"
+PYTHON_VERSION="$("$TARGET_PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+# The versioned file (python3 is a link to it): the environment runs that version, which the package depends on.
+TARGET_PYTHON="/usr/bin/python$PYTHON_VERSION"
+[ -x "$TARGET_PYTHON" ] || die "no $TARGET_PYTHON"
+# The Python the build runs (pip, the version's reading): the project's .venv, or the target's.
+if [ -z "${PYTHON:-}" ]; then
+    if [ -x "$SOURCE/.venv/bin/python" ]; then PYTHON="$SOURCE/.venv/bin/python"; else PYTHON="$TARGET_PYTHON"; fi
+fi
+"$PYTHON" -m pip --version >/dev/null 2>&1 || die "$PYTHON has no pip (apt install python3-pip, or ./test.sh)"
 # One date for the changelog and for every file's time in the package (dpkg-deb clamps them to it): the
 # last commit's, so that two builds of the same sources give the same package.
 SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$SOURCE" log -1 --format=%ct 2>/dev/null || date +%s)}"
 export SOURCE_DATE_EPOCH
-ARCH="${ARCH:-$(dpkg --print-architecture)}"
-# The newest C library the downloaded wheels may need: Ubuntu 22.04's (2.35; Debian 12 has 2.36, Ubuntu
-# 24.04 2.39). Qt's wheels for ARM need 2.39: that package installs on Ubuntu 24.04 only.
-case "$ARCH" in
-    amd64) WHEEL_ARCH=x86_64 GLIBC_MINOR=35 ;;
-    arm64) WHEEL_ARCH=aarch64 GLIBC_MINOR=39 ;;
-    *) die "no Qt wheels for architecture $ARCH (amd64 or arm64)" ;;
-esac
-
-if [ -z "${PYTHON:-}" ]; then
-    if [ -x "$SOURCE/.venv/bin/python" ]; then PYTHON="$SOURCE/.venv/bin/python"; else PYTHON="$(pick_python)" || die "Python 3.11 or newer is needed"; fi
-fi
+# The environment holds compiled code for this PC's architecture: the package is for it.
+ARCH="$(dpkg --print-architecture)"
 VERSION="$(cd "$SOURCE" && "$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
 DESCRIPTION="$(cd "$SOURCE" && "$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["description"])')"
 # Python's pre- and post-releases (1.0rc1, 1.0.post1) in the order dpkg compares them (1.0~rc1, 1.0+post1).
@@ -80,11 +93,11 @@ DEB_VERSION="$(printf '%s' "$VERSION" | sed -E 's/[.-]?(a|b|rc|dev)([0-9]*)/~\1\
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 ROOT="$WORK/root"
-WHEELS="$ROOT$LIB/packaging/wheels"
+WHEELS="$WORK/wheels"
+VENV="$ROOT$LIB/venv"
 mkdir -p "$WHEELS" "$ROOT/DEBIAN"
 
 download_wheels() {
-    local python_version platforms=() minor
     say "the kiosk's wheel"
     mkdir -p "$WORK/source"
     # The working tree as ./run.sh runs it, without what git ignores (.venv, build/, dist/): a clean copy,
@@ -98,46 +111,68 @@ download_wheels() {
             tar -C "$WORK/source" -xf -
     fi
     "$PYTHON" -m pip wheel -q --no-deps --wheel-dir "$WHEELS" "$WORK/source"
-    for minor in $(seq "$GLIBC_MINOR" -1 17); do platforms+=(--platform "manylinux_2_${minor}_$WHEEL_ARCH"); done
-    platforms+=(--platform "manylinux2014_$WHEEL_ARCH")
-    # The dependencies come from packaging/requirements.lock only, each file checked against its hash: two
-    # builds a month apart ship the same bytes, and a file changed on the index stops the build.
-    for python_version in $PYTHONS; do
-        say "its dependencies' wheels for Python $python_version, $ARCH (packaging/requirements.lock)"
-        "$PYTHON" -m pip download -q --only-binary=:all: --implementation cp --python-version "$python_version" \
-            "${platforms[@]}" --dest "$WHEELS" --require-hashes -r "$SOURCE/packaging/requirements.lock"
-    done
-    # The lock must still be what the kiosk asks for (pyproject.toml's dependencies): resolved offline,
-    # the kiosk's wheel finds every dependency it declares among the locked wheels, or the build stops.
-    "$PYTHON" -m pip download -q --no-index --find-links "$WHEELS" --only-binary=:all: --implementation cp \
-        --python-version "${PYTHONS%% *}" "${platforms[@]}" --dest "$WORK/resolved" "$WHEELS"/france_services_kiosk-*.whl ||
-        die "packaging/requirements.lock does not match pyproject.toml's dependencies: regenerate it (docs/INSTALL.md)"
+    say "its dependencies' wheels for Python $PYTHON_VERSION ($LOCK)"
+    "$PYTHON" -m pip --python "$VENV/bin/python" download -q --only-binary=:all: --dest "$WHEELS" \
+        --require-hashes -r "$LOCK"
 }
 
-# The Python versions (among $PYTHONS) that every version-specific wheel in $1 exists for.
-wheel_pythons() {
-    "$PYTHON" - "$1" "$PYTHONS" <<'PY'
-import re
+say "the Python environment in $LIB/venv, made with $TARGET_PYTHON $PYTHON_VERSION"
+"$TARGET_PYTHON" -m venv --without-pip "$VENV"
+if [ -n "$WHEELS_FROM" ]; then
+    [ -d "$WHEELS_FROM" ] || die "$WHEELS_FROM is not a folder"
+    compgen -G "$WHEELS_FROM/france_services_kiosk-*.whl" >/dev/null || die "no france_services_kiosk-*.whl in $WHEELS_FROM"
+    compgen -G "$WHEELS_FROM/france_services_kiosk-$VERSION-*.whl" >/dev/null ||
+        die "the kiosk's wheel in $WHEELS_FROM is not version $VERSION (pyproject.toml): rebuild it"
+    say "the wheels in $WHEELS_FROM"
+    cp "$WHEELS_FROM"/*.whl "$WHEELS/"
+else
+    download_wheels
+fi
+# The dependencies come from the lock only, each file checked against its hash: two builds a month apart
+# ship the same bytes, and a file changed on the index (or in DIR) stops the build. Then the kiosk, and pip
+# checks that the lock still gives every dependency the kiosk declares (pyproject.toml).
+say "installing them: the lock's dependencies (hashes checked), then the kiosk"
+"$PYTHON" -m pip --python "$VENV/bin/python" install -q --no-compile --no-index --find-links "$WHEELS" \
+    --only-binary=:all: --require-hashes -r "$LOCK"
+"$PYTHON" -m pip --python "$VENV/bin/python" install -q --no-compile --no-index --find-links "$WHEELS" \
+    --no-deps "france-services-kiosk==$VERSION"
+"$PYTHON" -m pip --python "$VENV/bin/python" check >"$WORK/pip-check" ||
+    die "$LOCK does not give what pyproject.toml asks for: regenerate it (docs/INSTALL.md) — $(cat "$WORK/pip-check")"
+# Made in $ROOT, run from $LIB: the scripts' first lines, the activate scripts and pyvenv.cfg name the latter,
+# and pip's records of those scripts keep their true hashes (as `pip install` would have written them there).
+"$PYTHON" - "$VENV" "$ROOT$LIB" "$LIB" <<'PY'
+import base64
+import hashlib
 import sys
 from pathlib import Path
 
-wanted = set(sys.argv[2].split())
-versions_of: dict[str, set[str]] = {}  # project: the versions it has a one-version wheel for
-fits_all = set()  # projects with a wheel for any version (pure Python, or abi3 like PySide6)
-for wheel in Path(sys.argv[1]).glob("*.whl"):
-    parts = wheel.name[: -len(".whl")].split("-")
-    name, pythons, abi = parts[0].lower(), parts[-3], parts[-2]
-    if re.fullmatch(r"cp3\d+", abi):
-        tags = (re.fullmatch(r"cp3(\d+)", tag) for tag in pythons.split("."))
-        versions_of.setdefault(name, set()).update(f"3.{m[1]}" for m in tags if m)
-    else:
-        fits_all.add(name)
-for name, versions in versions_of.items():
-    if name not in fits_all:
-        wanted &= versions
-print(" ".join(sorted(wanted, key=lambda version: int(version.split(".")[1]))))
+venv, built, final = Path(sys.argv[1]), sys.argv[2].encode(), sys.argv[3].encode()
+changed = set()
+for path in [*(venv / "bin").iterdir(), venv / "pyvenv.cfg"]:
+    if not path.is_symlink() and built in (data := path.read_bytes()):
+        path.write_bytes(data.replace(built, final))
+        changed.add(path)
+for record in venv.glob("lib/python3*/site-packages/*.dist-info/RECORD"):
+    lines = record.read_text().splitlines()
+    for index, line in enumerate(lines):
+        name, _, _ = line.rsplit(",", 2)
+        path = Path(record.parent.parent, name).resolve()
+        if path in changed:
+            digest = base64.urlsafe_b64encode(hashlib.sha256(path.read_bytes()).digest()).rstrip(b"=").decode()
+            lines[index] = f"{name},sha256={digest},{path.stat().st_size}"
+    record.write_text("\n".join(lines) + "\n")
 PY
-}
+# The compiled modules too, with the hash of their source (not its time, which dpkg changes): a kiosk that
+# starts without compiling, and the same bytes from two builds.
+"$VENV/bin/python" -m compileall -q -j 0 --invalidation-mode checked-hash -s "$ROOT" -p / "$VENV/lib" >"$WORK/compile" ||
+    say "not Python, left as they are (PySide6's templates): $(grep -o "compiling '[^']*'" "$WORK/compile" | sed "s|.*/||; s|'||" | tr '\n' ' ')"
+# Its python, a link from /usr/lib to /usr/bin, relative as Debian wants links within one top-level folder.
+ln -sfn "../../../../bin/python$PYTHON_VERSION" "$VENV/bin/python$PYTHON_VERSION"
+# Libraries are loaded, not run: not executable, as Debian wants them (the wheels' zip archives made them so).
+find "$VENV" -type f -name '*.so*' -perm /111 -exec chmod a-x {} +
+if grep -rlF "$ROOT" "$ROOT" >"$WORK/build-paths"; then
+    die "files name the build folder instead of $LIB: $(head -3 "$WORK/build-paths")"
+fi
 
 # The C library the wheels in $1 need: the newest of their oldest manylinux tags (2.17 at least).
 wheel_glibc() {
@@ -161,34 +196,19 @@ print(f"2.{needed}")
 PY
 }
 
-if [ -n "$WHEELS_FROM" ]; then
-    [ -d "$WHEELS_FROM" ] || die "$WHEELS_FROM is not a folder"
-    compgen -G "$WHEELS_FROM/france_services_kiosk-*.whl" >/dev/null || die "no france_services_kiosk-*.whl in $WHEELS_FROM"
-    compgen -G "$WHEELS_FROM/france_services_kiosk-$VERSION-*.whl" >/dev/null ||
-        die "the kiosk's wheel in $WHEELS_FROM is not version $VERSION (pyproject.toml): rebuild it"
-    say "the wheels in $WHEELS_FROM"
-    cp "$WHEELS_FROM"/*.whl "$WHEELS/"
-    for wheel in "$WHEELS"/*.whl; do
-        case "${wheel##*-}" in
-            any.whl | *"_$WHEEL_ARCH.whl") ;;
-            *) die "$(basename "$wheel") is not for $ARCH" ;;
-        esac
-    done
-    if compgen -G "$WHEELS/*-linux_*.whl" >/dev/null; then
-        say "warning: wheels built on this PC (linux_* tag) may need libraries the package does not declare"
-    fi
-else
-    download_wheels
-fi
-SUPPORTED="$(wheel_pythons "$WHEELS")"
-[ -n "$SUPPORTED" ] || die "no Python among $PYTHONS has a wheel for every package in $WHEELS"
-
-say "the scripts, the documentation"
+say "the session, the scripts, the documentation"
+session_file() {
+    sed -e "s|@PREFIX@|$LIB|g" -e "s|@KIOSK_USER@|kiosk|g" "$SOURCE/packaging/session/$1"
+}
+install -d -m 755 "$ROOT$LIB/bin" "$ROOT$UNIT_DIR"
+session_file kiosk-session >"$ROOT$LIB/bin/kiosk-session"
+chmod 755 "$ROOT$LIB/bin/kiosk-session"
+session_file "$UNIT" >"$ROOT$UNIT_DIR/$UNIT"
+chmod 644 "$ROOT$UNIT_DIR/$UNIT"
 install -D -m 755 "$SOURCE/packaging/install.sh" "$ROOT$LIB/packaging/install.sh"
 # The settings the structure chooses: a configuration file of the package (DEBIAN/conffiles), so that an
-# upgrade never overwrites what was changed in it (dpkg keeps it, or asks). install.sh keeps it as it finds it,
-# and copies the pristine one next to it only if it was deleted. packs.d/ holds the structure's content packs.
-install -D -m 644 "$SOURCE/packaging/kiosk.conf" "$ROOT$LIB/packaging/kiosk.conf"
+# upgrade never overwrites what was changed in it (dpkg keeps it, or asks). packs.d/ holds the structure's
+# content packs.
 install -D -m 644 "$SOURCE/packaging/kiosk.conf" "$ROOT/etc/$PACKAGE/kiosk.conf"
 install -d -m 755 "$ROOT/etc/$PACKAGE/packs.d"
 install -D -m 644 "$SOURCE/tools/bootstrap.sh" "$ROOT$LIB/tools/bootstrap.sh"
@@ -218,16 +238,24 @@ Copyright: $years the France Services kiosk's contributors (the authors in the p
 License: EUPL-1.2
  The kiosk is under the European Union Public Licence 1.2:
  https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12
- The wheels in $LIB/packaging/wheels keep their own licences
- (PySide6: LGPL-3.0; the others are listed in each wheel's metadata).
+ The Python packages in $LIB/venv keep their own licences
+ (PySide6: LGPL-3.0; the others in their *.dist-info folders).
 COPYRIGHT
 
 # What lintian reports and is meant, each with its reason (docs/INSTALL.md shows how to run lintian).
 install -d "$ROOT/usr/share/lintian/overrides"
 cat >"$ROOT/usr/share/lintian/overrides/$PACKAGE" <<OVERRIDES
-# The distribution's Python, on purpose: dpkg's PATH puts /usr/local/bin first, and a python3 there (built by
-# hand, pyenv) is not one the wheels in $LIB/packaging/wheels were picked for.
-$PACKAGE: command-with-path-in-maintainer-script /usr/bin/python3 *
+# The kiosk's Python environment, made as dh-virtualenv makes one: the wheels of its pinned, hash-checked
+# dependencies, installed as they are (PySide6's Qt with its QML modules, images and tools). Its commands run
+# its own Python, and two of its modules name "python" as the interpreter of their example first line.
+$PACKAGE: unusual-interpreter * [usr/lib/$PACKAGE/venv/*]
+$PACKAGE: image-file-in-usr-lib [usr/lib/$PACKAGE/venv/*]
+# Its modules are compiled at build time, checked against the hash of their source (not its time): dpkg owns
+# and verifies them, nothing is written at install or at run time, and a private environment has no other
+# Python to share them with (Debian's py3compile is for the system's modules).
+$PACKAGE: package-installs-python-pycache-dir [usr/lib/$PACKAGE/venv/*]
+# A Python environment is lib/python3.X/site-packages, and Qt's wheel has lib/, qml/ and Qt/ folders inside.
+$PACKAGE: repeated-path-segment * [usr/lib/$PACKAGE/venv/*]
 # Not the upstream build instructions lintian means: docs/INSTALL.md is also the guide to the installed kiosk
 # (the mediators' PIN, the scanner, the browser's sandbox, what to do when something goes wrong, removal).
 $PACKAGE: package-contains-upstream-installation-documentation *
@@ -235,13 +263,12 @@ OVERRIDES
 chmod 644 "$ROOT/usr/share/lintian/overrides/$PACKAGE"
 
 # The system packages: Qt's libraries, speech, sound and fonts (tools/bootstrap.sh), the session's (install.sh)
-# without python3 and python3-venv (see below), and what the maintainer scripts call.
+# without python3 and python3-venv (the environment's own Python instead), and what the maintainer scripts call.
 SESSION_PACKAGES="$(sed -n 's/^SESSION_PACKAGES="\(.*\)"$/\1/p' "$SOURCE/packaging/install.sh")"
 [ -n "$SESSION_PACKAGES" ] || die "SESSION_PACKAGES not found in packaging/install.sh"
-# A Python the wheels were downloaded for, with venv: "python3 (>= 3.11)" would accept Ubuntu 22.04's 3.10.
-python_alternatives="$(for version in $SUPPORTED; do printf 'python%s-venv | ' "$version"; done)"
-depends="${python_alternatives% | }"
-depends="$depends, libc6 (>= $(wheel_glibc "$WHEELS"))"
+# The Python the environment links to, by its version: "python3 (>= 3.11)" would accept another minor version,
+# whose modules the environment's compiled wheels do not fit.
+depends="python$PYTHON_VERSION, libc6 (>= $(wheel_glibc "$WHEELS"))"
 for package in adduser passwd procps $KIOSK_APT_RUN $SESSION_PACKAGES; do
     case "$package" in python3 | python3-venv) continue ;; esac
     depends="$depends, $package"
@@ -268,54 +295,32 @@ $(printf '%s\n' "$DESCRIPTION" | fold -s -w 78 | sed 's/ *$//; s/^/ /')
  Removing it keeps the kiosk's data; purging it erases them.
 CONTROL
 
-{
-    cat <<'HEAD'
+cat >"$ROOT/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
-# postinst of the france-services-kiosk package (written by packaging/build-deb.sh). It runs packaging/install.sh,
-# without the system packages (Depends brought them) and without asking for the PIN (apt must not
-# wait for an answer): the same kiosk, user and automatic login as a manual install.
+# postinst of the france-services-kiosk package (written by packaging/build-deb.sh). The kiosk is in the package
+# (its environment, session and unit); this runs packaging/install.sh --packaged, without the system packages
+# (Depends brought them) and without asking for the PIN (apt must not wait for an answer): the same user,
+# groups, enabled session and browser sandbox as a manual install.
 set -e
 cd /
 
 LIB=/usr/lib/france-services-kiosk
-PREFIX=/opt/france-services-kiosk
 KIOSK_USER=kiosk
-HEAD
-    printf '# The Python versions the wheels in %s/packaging/wheels were gathered for.\nPYTHONS="%s"\n' "$LIB" "$SUPPORTED"
-    cat <<'BODY'
-# Run with this environment only: no pyenv or conda python3 from PATH, no pip settings from this PC.
-CLEAN_ENV="PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 PIP_CONFIG_FILE=/dev/null PIP_NO_CACHE_DIR=1"
-
-# The distribution's Python the wheels fit, default one first, with venv.
-pick_python() {
-    default="$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)"
-    for version in $default $PYTHONS; do
-        case " $PYTHONS " in *" $version "*) ;; *) continue ;; esac
-        if [ -x "/usr/bin/python$version" ] && "/usr/bin/python$version" -c 'import ensurepip, venv' 2>/dev/null; then
-            echo "/usr/bin/python$version"
-            return 0
-        fi
-    done
-    return 1
-}
+# Run with this environment only: no pyenv or conda python3 from PATH, no Python settings from this PC.
+CLEAN_ENV="PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1"
 
 set_up() {
-    if ! python="$(pick_python)"; then
-        echo "kiosk: none of Python $PYTHONS with venv in /usr/bin (apt install python3-venv)" >&2
-        exit 1
-    fi
     # The groups the kiosk user joins; a chroot or a container has no udev to create some of them.
     for group in video render input audio; do
         getent group "$group" >/dev/null || addgroup --system "$group"
     done
     # shellcheck disable=SC2086 # CLEAN_ENV is a list of assignments
-    env -i $CLEAN_ENV HOME=/root TERM="${TERM:-dumb}" \
-        bash "$LIB/packaging/install.sh" --no-packages --no-pin --python "$python"
+    env -i $CLEAN_ENV HOME=/root TERM="${TERM:-dumb}" bash "$LIB/packaging/install.sh" --packaged --no-packages --no-pin
     # Fail here rather than on a black screen at the next boot: Qt's libraries (the site's browser and the PDF
     # viewer too), SQLCipher, the kiosk's modules.
     # shellcheck disable=SC2086
     if ! env -i $CLEAN_ENV QT_LOGGING_RULES="qt.multimedia.*=false" runuser -u "$KIOSK_USER" -- \
-        "$PREFIX/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, PySide6.QtWebEngineCore, PySide6.QtPdf, ui.app, kiosk.store.admin'; then
+        "$LIB/venv/bin/python" -c 'import sqlcipher3, PySide6.QtMultimedia, PySide6.QtWebEngineCore, PySide6.QtPdf, ui.app, kiosk.store.admin'; then
         echo "kiosk: the kiosk cannot start (above: what is missing)" >&2
         exit 1
     fi
@@ -327,22 +332,19 @@ pin_message() {
     # from the terminal: a store locked with a passphrase must not stop apt with a question.
     # shellcheck disable=SC2086
     if [ -d "$home/.local/share/france-services-kiosk/store" ] &&
-        status="$(env -i $CLEAN_ENV setsid -w runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status </dev/null 2>&1)" &&
+        status="$(env -i $CLEAN_ENV setsid -w runuser -u "$KIOSK_USER" -- "$LIB/venv/bin/kiosk" store status </dev/null 2>&1)" &&
         printf '%s\n' "$status" | grep -q "mediator PIN: set"; then
         echo "kiosk: the mediators' PIN is set (change it in mediator mode)."
     else
         echo "kiosk: set the mediators' PIN (6 digits or more) now:"
-        echo "           sudo -u $KIOSK_USER $PREFIX/venv/bin/kiosk store set-pin"
+        echo "           sudo -u $KIOSK_USER $LIB/venv/bin/kiosk store set-pin"
         echo "       or on the kiosk's first start, which asks for it."
     fi
-    echo "kiosk: then restart the PC: it starts on the kiosk."
+    echo "kiosk: then restart the PC: it starts on the kiosk (a running kiosk keeps the old version until then)."
 }
 
 case "$1" in
     configure)
-        # The venv comes from this package's wheels only: rebuilt whole, it matches them exactly
-        # (same version rebuilt, another Python after a system upgrade). A running kiosk needs a restart.
-        rm -rf "$PREFIX/venv"
         set_up
         pin_message
         ;;
@@ -355,8 +357,7 @@ case "$1" in
         ;;
 esac
 exit 0
-BODY
-} >"$ROOT/DEBIAN/postinst"
+POSTINST
 
 cat >"$ROOT/DEBIAN/prerm" <<'PRERM'
 #!/bin/sh
@@ -389,14 +390,16 @@ PRERM
     cat <<'POSTRM'
 #!/bin/bash
 # postrm of the france-services-kiosk package (written by packaging/build-deb.sh).
-#   remove: the program goes (venv, session script); the data stay: the user "kiosk" and its home
-#           (encrypted store, its key, the PIN, logs) and the content packs in /opt/france-services-kiosk/packs.
+#   remove: dpkg removed the program (environment, session, unit); the data stay: the user "kiosk" and its
+#           home (encrypted store, its key, the PIN, logs) and the content packs in /etc/france-services-kiosk.
 #   purge:  packaging/uninstall.sh, copied below when the package was built: nothing of anyone's sessions stays.
 set -e
 
 case "$1" in
     remove)
-        rm -rf /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin
+        # What Python may have compiled there after the install (a command run as root), and what the versions
+        # before 0.2.0 put in /opt: nothing else is in these folders.
+        rm -rf /usr/lib/france-services-kiosk /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin
         rmdir /opt/france-services-kiosk 2>/dev/null || true
         # The AppArmor profile that let the kiosk's browser use its sandbox (Ubuntu 24.04+): no program left for it.
         if [ -e /etc/apparmor.d/france-services-kiosk ]; then
@@ -434,7 +437,6 @@ chmod 644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/md5sums" "$ROOT/DEBIAN/conffiles"
 
 mkdir -p "$OUT"
 DEB="$OUT/${PACKAGE}_${DEB_VERSION}_${ARCH}.deb"
-say "building $DEB (Python $SUPPORTED)"
-# The wheels are zip archives already: xz would save under 5 % and take eight times longer.
+say "building $DEB (Python $PYTHON_VERSION)"
 dpkg-deb --root-owner-group -Zgzip --build "$ROOT" "$DEB" >/dev/null
 say "$DEB ($(du -h "$DEB" | cut -f1))"

@@ -8,7 +8,8 @@
 # network: see packaging/build-bundle.sh), creates the unprivileged user "kiosk", a systemd unit
 # that runs only the kiosk, in the cage compositor, on the first console as that user, the
 # settings file /etc/france-services-kiosk/kiosk.conf (never overwritten), and asks for the
-# mediators' PIN. docs/INSTALL.md explains every step.
+# mediators' PIN. docs/INSTALL.md explains every step. The .deb's postinst runs it with --packaged:
+# the program (venv, session script, unit) is then the package's, and it sets up the rest.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +26,10 @@ OS_RELEASE="${OS_RELEASE:-/etc/os-release}"  # another file only to check what h
 APPARMOR_DIR="${APPARMOR_DIR:-/etc/apparmor.d}"
 USERNS_RESTRICTION="${USERNS_RESTRICTION:-/proc/sys/kernel/apparmor_restrict_unprivileged_userns}"
 APPARMOR_PROFILE="france-services-kiosk"
+PACKAGED=0
+# Where the .deb puts the kiosk (its venv, its session script) and the unit: files dpkg owns and verifies.
+PACKAGE_PREFIX="/usr/lib/france-services-kiosk"
+PACKAGE_UNIT_DIR="/lib/systemd/system"
 SETTINGS_DIR="${SETTINGS_DIR:-/etc/france-services-kiosk}"  # another folder only to check what happens
 SYSTEMD_DIR="${SYSTEMD_DIR:-/etc/systemd/system}"           # (the tests' dry runs)
 UNIT="france-services-kiosk.service"
@@ -34,7 +39,8 @@ usage() {
     sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin),"
     echo "         --no-packages (the system packages are already there: the .deb's postinst),"
-    echo "         --python PATH (the Python 3.11+ that makes the venv; default python3, python3.11 on Ubuntu 22.04)"
+    echo "         --python PATH (the Python 3.11+ that makes the venv; default python3, python3.11 on Ubuntu 22.04),"
+    echo "         --packaged (the .deb's postinst: the kiosk and its unit are the package's files)"
 }
 
 while [ $# -gt 0 ]; do
@@ -44,6 +50,7 @@ while [ $# -gt 0 ]; do
         --no-pin) ASK_PIN=0 ;;
         --no-packages) INSTALL_PACKAGES=0 ;;
         --python) PYTHON="$2"; shift ;;
+        --packaged) PACKAGED=1 PREFIX="$PACKAGE_PREFIX" ;;
         -h | --help) usage; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -104,7 +111,8 @@ check_system() {
 }
 
 check_python() {
-    [ "$DRY_RUN" = 0 ] || return 0
+    # A dry run makes no venv, nor does the package's postinst (its environment is made at build time).
+    [ "$DRY_RUN" = 0 ] && [ "$PACKAGED" = 0 ] || return 0
     if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
         echo "install.sh: the kiosk needs Python 3.11 or newer; $PYTHON is not (use --python PATH)" >&2
         exit 1
@@ -140,29 +148,50 @@ create_user() {
     fi
 }
 
+# The files of packaging/session/ for this install: its folder and its user.
+session_file() {
+    sed -e "s|@PREFIX@|$PREFIX|g" -e "s|@KIOSK_USER@|$KIOSK_USER|g" "$HERE/session/$1"
+}
+
 install_app() {
+    if [ "$PACKAGED" = 1 ]; then
+        say "the kiosk: the package's, in $PREFIX"
+        remove_other_installs
+        return 0
+    fi
     say "the kiosk, in $PREFIX"
     run mkdir -p "$PREFIX"
     run "$PYTHON" -m venv "$PREFIX/venv"
     if [ -d "$HERE/wheels" ]; then
-        run "$PREFIX/venv/bin/pip" install -q --no-index --find-links "$HERE/wheels" --upgrade "$HERE"/wheels/france_services_kiosk-*.whl
+        # An offline bundle (build-bundle.sh): its dependencies, each file checked against the lock's hashes.
+        run "$PREFIX/venv/bin/pip" install -q --no-index --find-links "$HERE/wheels" --require-hashes -r "$HERE/requirements.lock"
+        run "$PREFIX/venv/bin/pip" install -q --no-index --no-deps --upgrade "$HERE"/wheels/france_services_kiosk-*.whl
     else
         run "$PREFIX/venv/bin/pip" install -q --upgrade "$SOURCE"
     fi
-    write_file "$PREFIX/bin/kiosk-session" 755 <<SESSION
-#!/bin/sh
-# Runs inside cage, started by $UNIT: the kiosk, with the settings of $SETTINGS_DIR/kiosk.conf.
-# systemd restarts it after a crash (at most 5 times in 5 minutes); a clean exit (mediator mode,
-# "Quitter le kiosque") ends the session. Maintenance happens on another console (Ctrl+Alt+F2).
-export QT_QPA_PLATFORM="wayland;xcb"
-# Chromium's sandbox (the official site's browser) stays on: a switch left in the environment never reaches it.
-unset QTWEBENGINE_DISABLE_SANDBOX QTWEBENGINE_CHROMIUM_FLAGS
-exec "$PREFIX/venv/bin/kiosk"
-SESSION
+    session_file kiosk-session | write_file "$PREFIX/bin/kiosk-session" 755
+}
+
+# Installed by the package, the kiosk replaces what a manual install or a version before 0.2.0 put in /opt
+# (a venv there would be run by nothing, and its unit in /etc would hide the package's). The content packs stay.
+remove_other_installs() {
+    local old="/opt/france-services-kiosk"
+    if [ -e "$old/venv" ] || [ -e "$old/bin" ]; then
+        say "the kiosk installed earlier in $old: replaced by the package's"
+        run rm -rf "$old/venv" "$old/bin"
+        run rmdir --ignore-fail-on-non-empty "$old"
+    fi
+    if grep -qs "France Services kiosk" "$SYSTEMD_DIR/$UNIT"; then
+        run rm -f "$SYSTEMD_DIR/$UNIT"
+    fi
 }
 
 # The settings the structure chooses (docs/INSTALL.md): written once, never overwritten, kept by upgrades.
 install_settings() {
+    if [ "$PACKAGED" = 1 ]; then
+        say "settings in $SETTINGS_DIR/kiosk.conf (a configuration file of the package), content packs in $SETTINGS_DIR/packs.d"
+        return 0
+    fi
     say "settings in $SETTINGS_DIR/kiosk.conf, content packs in $SETTINGS_DIR/packs.d"
     run mkdir -p "$SETTINGS_DIR/packs.d"
     if [ -e "$SETTINGS_DIR/kiosk.conf" ]; then
@@ -174,44 +203,15 @@ install_settings() {
 
 set_up_session() {
     say "the kiosk session: $UNIT, cage on the first console as $KIOSK_USER, logs in the journal"
-    write_file "$SYSTEMD_DIR/$UNIT" 644 <<UNIT_FILE
-# France Services kiosk (written by packaging/install.sh; docs/INSTALL.md): the kiosk, full screen in cage
-# on the first console, as the user $KIOSK_USER. Its output goes to the journal: journalctl -u $UNIT
-[Unit]
-Description=France Services kiosk (cage on tty1)
-After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket systemd-logind.service
-Wants=dbus.socket systemd-logind.service
-# The kiosk takes the first console instead of its login prompt.
-Conflicts=getty@tty1.service
-After=getty@tty1.service
-# A crash restarts it; more than 5 in 5 minutes stop it (the journal says why).
-StartLimitIntervalSec=300
-StartLimitBurst=5
-
-[Service]
-User=$KIOSK_USER
-# A login session (logind, the seat, XDG_RUNTIME_DIR), as a person logging in on tty1 gets.
-PAMName=login
-TTYPath=/dev/tty1
-TTYReset=yes
-TTYVHangup=yes
-TTYVTDisallocate=yes
-StandardInput=tty-fail
-StandardOutput=journal
-StandardError=journal
-UtmpIdentifier=tty1
-UtmpMode=user
-WorkingDirectory=~
-ExecStart=/usr/bin/cage -s -- $PREFIX/bin/kiosk-session
-Restart=on-failure
-RestartSec=2
-
-[Install]
-WantedBy=graphical.target
-UNIT_FILE
+    local unit_path="$SYSTEMD_DIR/$UNIT"
+    if [ "$PACKAGED" = 1 ]; then
+        unit_path="$PACKAGE_UNIT_DIR/$UNIT"
+    else
+        session_file "$UNIT" | write_file "$unit_path" 644
+    fi
     # Enabled as systemctl enable does it, which also works where systemd does not run (a chroot, an image).
     run mkdir -p "$SYSTEMD_DIR/graphical.target.wants"
-    run ln -sfn "$SYSTEMD_DIR/$UNIT" "$SYSTEMD_DIR/graphical.target.wants/$UNIT"
+    run ln -sfn "$unit_path" "$SYSTEMD_DIR/graphical.target.wants/$UNIT"
     remove_old_autologin
     # Not in a chroot or a container without systemd (where an image is prepared): it reads it at boot.
     if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then

@@ -7,8 +7,10 @@
 #     sudo packaging/repo-try.sh            # a new root under /tmp, removed at the end
 #     sudo packaging/repo-try.sh --keep     # keep the root (and the repository) to look inside afterwards
 #
-# It needs debootstrap, reprepro and gnupg (installed if missing), the Debian mirror (MIRROR=...) and PyPI
-# (the package's wheels); it takes several minutes. N+1 is the package of N with the version N+try1.
+# It needs debootstrap, reprepro, gnupg and lintian (installed if missing), the Debian mirror (MIRROR=...) and
+# PyPI (the package's wheels); it takes about ten minutes. N+1 is the package of N with the version N+try1.
+# It also checks what the package brings: lintian on the real wheels, every installed file as dpkg recorded
+# it (dpkg -V), the practice sites and the voice lexicons, the session's unit as systemd reads it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,6 +18,7 @@ MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 PIN="482193"
 KEEP=0
 PACKAGE="france-services-kiosk"
+KIOSK="/usr/lib/$PACKAGE/venv/bin/kiosk"
 
 case "${1:-}" in
     --keep) KEEP=1 ;;
@@ -65,15 +68,17 @@ copy_repository() {
 installed_version() { in_root dpkg-query -W -f '${Version}' "$PACKAGE"; }
 
 missing=""
-for tool_and_package in debootstrap:debootstrap reprepro:reprepro gpg:gnupg; do
+for tool_and_package in debootstrap:debootstrap reprepro:reprepro gpg:gnupg lintian:lintian; do
     command -v "${tool_and_package%%:*}" >/dev/null || missing="$missing ${tool_and_package#*:}"
 done
 # shellcheck disable=SC2086 # a list of packages
 [ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
 
-say "the package, version N (Python 3.11: Debian 12's)"
-bash "$HERE/build-deb.sh" --pythons 3.11 --out "$WORK/debs"
+say "the package, version N (this machine must be a Debian 12: the environment is made with its Python)"
+bash "$HERE/build-deb.sh" --out "$WORK/debs"
 deb_n="$(echo "$WORK"/debs/"$PACKAGE"_*.deb)"
+say "lintian on it: no error, no warning that an override does not explain"
+lintian --fail-on error,warning "$deb_n" || fail "lintian reports errors or warnings"
 version_n="$(dpkg-deb -f "$deb_n" Version)"
 version_next="$version_n+try1"
 dpkg-deb -R "$deb_n" "$WORK/next"
@@ -104,7 +109,25 @@ grep -q "^Signed-By: /etc/apt/keyrings/$PACKAGE.gpg$" "$ROOT_DIR/etc/apt/sources
 say "apt install $PACKAGE ($version_n), the PIN from standard input, a setting changed"
 apt_in_root install -y -q "$PACKAGE" >/dev/null
 [ "$(installed_version)" = "$version_n" ] || fail "version $version_n is not installed"
-printf '%s\n' "$PIN" | in_root runuser -u kiosk -- /opt/france-services-kiosk/venv/bin/kiosk store set-pin
+say "dpkg owns the kiosk and finds every file as it installed it; the practice sites and lexicons are there"
+changed="$(in_root dpkg -V "$PACKAGE")" || fail "dpkg -V failed"
+[ -z "$changed" ] || fail "dpkg -V: files changed since the install: $changed"
+in_root runuser -u kiosk -- "/usr/lib/$PACKAGE/venv/bin/python" -c '
+from kiosk.content.loader import load_catalog
+from kiosk.i18n import translation
+from voice.lexicon import lexicon_problems
+catalog = load_catalog()
+assert catalog.practice and not catalog.missing and not catalog.problems, (catalog.missing, catalog.problems)
+assert not lexicon_problems(language.code for language in translation.offered_languages())
+print(len(catalog.procedures), "procedures,", len(catalog.practice), "practice sites, every lexicon")
+' || fail "the installed kiosk lacks content (above)"
+if in_root sh -c 'command -v systemd-analyze' >/dev/null; then
+    in_root systemd-analyze verify "/lib/systemd/system/$PACKAGE.service" ||
+        fail "systemd-analyze verify refuses the kiosk session"
+fi
+[ "$(readlink "$ROOT_DIR/etc/systemd/system/graphical.target.wants/$PACKAGE.service")" = \
+    "/lib/systemd/system/$PACKAGE.service" ] || fail "the kiosk session is not enabled"
+printf '%s\n' "$PIN" | in_root runuser -u kiosk -- "$KIOSK" store set-pin
 echo "idle_timeout = 300" >>"$ROOT_DIR/etc/$PACKAGE/kiosk.conf"
 
 say "version $version_next published; unattended-upgrades installs it by itself"
@@ -116,11 +139,13 @@ in_root unattended-upgrade -v
 
 say "checks: settings and store kept, the kiosk starts"
 grep -qx "idle_timeout = 300" "$ROOT_DIR/etc/$PACKAGE/kiosk.conf" || fail "the changed settings were overwritten"
-in_root runuser -u kiosk -- /opt/france-services-kiosk/venv/bin/kiosk store status | grep -q "mediator PIN: set" ||
+in_root runuser -u kiosk -- "$KIOSK" store status | grep -q "mediator PIN: set" ||
     fail "the PIN (the store) was lost"
+changed="$(in_root dpkg -V "$PACKAGE")" || fail "dpkg -V failed"
+[ -z "$changed" ] || fail "dpkg -V after the upgrade: $changed"
 status=0
 in_root runuser -u kiosk -- env QT_QPA_PLATFORM=offscreen HOME=/home/kiosk \
-    timeout 20 /opt/france-services-kiosk/venv/bin/kiosk --windowed || status=$?
+    timeout 20 "$KIOSK" --windowed || status=$?
 [ "$status" = 124 ] || fail "the kiosk stopped by itself (exit status $status)"
 
 say "all checks passed: N installed from the signed repository, N+1 by unattended-upgrades"

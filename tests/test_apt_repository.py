@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_debian_package import build
+from tests.debian_build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "france-services-kiosk"

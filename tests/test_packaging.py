@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import kiosk
 from kiosk.content.loader import load_catalog
 from kiosk.i18n import translation
 
@@ -92,7 +93,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path)
     version = subprocess.run(
         [str(venv / "bin" / "kiosk"), "--version"], cwd=elsewhere, env=env, capture_output=True, text=True
     )
-    assert version.returncode == 0 and "kiosk 0.1.0" in version.stdout
+    assert version.returncode == 0 and f"kiosk {kiosk.__version__}" in version.stdout
     probe = (
         "import kiosk, ui\n"
         "from kiosk.i18n import translation\n"

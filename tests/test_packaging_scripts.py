@@ -7,10 +7,11 @@ import os
 import re
 import shutil
 import subprocess
-import tomllib
 from pathlib import Path
 
 import pytest
+
+from tests.debian_build import build, field, listing, project_version, run_build
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every script in packaging/, so that a new one is checked too.
@@ -221,49 +222,55 @@ def test_an_install_by_the_package_neither_calls_apt_nor_asks_anything() -> None
     assert "User=kiosk\n" in out and "france-services-kiosk.service" in out
 
 
-# The .deb, built in well under a second from empty stand-ins for the wheels (the real ones: ~280 MB).
-FAKE_WHEELS = [
-    "france_services_kiosk-{version}-py3-none-any.whl",
-    "pyside6_essentials-6.11.3-cp310-abi3-manylinux_2_34_x86_64.whl",  # abi3: any Python
-    "qrcode-8.2-py3-none-any.whl",
-    "sqlcipher3-0.6.4-cp311-cp311-manylinux_2_28_x86_64.whl",  # only 3.11 and 3.12 for this one
-    "sqlcipher3-0.6.4-cp312-cp312-manylinux_2_28_x86_64.whl",
-    *(
-        f"pyyaml-6.0.3-cp3{minor}-cp3{minor}-manylinux2014_x86_64.manylinux_2_17_x86_64.whl"
-        for minor in (11, 12, 13)
-    ),
-]
+def test_installed_by_the_package_it_sets_up_the_packaged_kiosk_and_replaces_an_older_install(
+    tmp_path: Path,
+) -> None:
+    systemd = tmp_path / "systemd"
+    systemd.mkdir()
+    # The unit an earlier install.sh wrote in /etc would hide the package's in /lib.
+    (systemd / "france-services-kiosk.service").write_text(
+        "# France Services kiosk (written by install.sh)\n"
+    )
+    out = dry_run("packaging/install.sh", "--packaged", "--no-packages", "--no-pin", SYSTEMD_DIR=str(systemd))
+    assert " -m venv " not in out and "pip" not in out and "write " not in out  # the package's files
+    assert (
+        f"+ ln -sfn /lib/systemd/system/france-services-kiosk.service"
+        f" {systemd}/graphical.target.wants/france-services-kiosk.service"
+    ) in out
+    assert f"+ rm -f {systemd}/france-services-kiosk.service" in out
+    assert "apt-get" not in out and "set-pin" not in out
+    # A unit the administrator wrote is not the kiosk's: left alone.
+    (systemd / "france-services-kiosk.service").write_text("[Service]\nExecStart=/usr/local/bin/other\n")
+    out = dry_run("packaging/install.sh", "--packaged", "--no-packages", "--no-pin", SYSTEMD_DIR=str(systemd))
+    assert f"rm -f {systemd}/france-services-kiosk.service" not in out
 
 
-def project_version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return str(tomllib.load(file)["project"]["version"])
-
-
-def build_deb(tmp: Path, version: str) -> subprocess.CompletedProcess[str]:
-    wheels = tmp / "wheels"
-    wheels.mkdir()
-    for name in FAKE_WHEELS:
-        (wheels / name.format(version=version)).write_bytes(b"")
-    return subprocess.run(
-        ["bash", "packaging/build-deb.sh", "--arch", "amd64", "--wheels", wheels, "--out", tmp / "o"],
-        cwd=ROOT,
+def test_an_offline_bundle_installs_its_wheels_with_the_locks_hashes_checked(tmp_path: Path) -> None:
+    bundle = tmp_path / "france-services-kiosk"
+    shutil.copytree(ROOT / "packaging", bundle / "packaging")
+    shutil.copytree(ROOT / "tools", bundle / "tools")
+    (bundle / "packaging" / "wheels").mkdir()
+    (bundle / "packaging" / "wheels" / "france_services_kiosk-1.0-py3-none-any.whl").write_bytes(b"")
+    result = subprocess.run(
+        ["bash", str(bundle / "packaging" / "install.sh"), "--dry-run", "--no-pin", "--no-packages"],
         capture_output=True,
         text=True,
         env={**os.environ, "TERM": "dumb"},
         timeout=60,
     )
+    assert result.returncode == 0, result.stderr
+    lock = f"--require-hashes -r {bundle}/packaging/requirements.lock"
+    installs = [line for line in result.stdout.splitlines() if " install " in line and "pip" in line]
+    assert len(installs) == 2 and lock in installs[0] and "--no-index" in installs[0]
+    assert "--no-deps" in installs[1]  # the kiosk itself, after its checked dependencies
 
 
+# The .deb, built in seconds from small stand-ins for the wheels (tests/debian_build.py).
 @pytest.fixture(scope="module")
 def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb is missing (not a Debian or Ubuntu system)")
-    tmp = tmp_path_factory.mktemp("deb")
-    result = build_deb(tmp, project_version())
-    assert result.returncode == 0, result.stderr
-    (package,) = (tmp / "o").glob("*.deb")
-    return package
+    return build(tmp_path_factory.mktemp("deb"))
 
 
 @pytest.fixture(scope="module")
@@ -271,11 +278,6 @@ def control(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("control") / "DEBIAN"
     subprocess.run(["dpkg-deb", "--control", str(deb), str(folder)], check=True)
     return folder
-
-
-def field(deb: Path, name: str) -> str:
-    result = subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 def test_the_package_is_named_and_versioned_from_pyproject(deb: Path) -> None:
@@ -298,22 +300,18 @@ def test_the_package_depends_on_every_system_package_the_kiosk_needs(deb: Path) 
     assert {"libnss3", "libxcomposite1", "libxkbfile1", "sane-utils"} <= set(needed)  # browser, scanner
     for package in [*needed, "cage", "xwayland", "adduser"]:
         assert package in depends, package
-    # A Python the wheels were gathered for, with venv: sqlcipher3 has no 3.13 wheel here. A bare
-    # "python3-venv" would accept Ubuntu 22.04's Python 3.10, which the kiosk does not run on.
-    assert depends[0] == "python3.11-venv | python3.12-venv"
-    assert "libc6 (>= 2.34)" in depends  # what the newest of the wheels (PySide6's, manylinux_2_34) needs
-    assert "python3-venv" not in depends and "python3" not in depends
+    assert re.fullmatch(r"python3\.\d+", depends[0])  # the environment's Python (test_debian_package.py)
 
 
-def test_the_package_holds_the_wheels_and_the_install_script(deb: Path) -> None:
-    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+def test_the_package_holds_the_install_script_and_nothing_in_opt(deb: Path) -> None:
+    files = listing(deb)
     lib = "./usr/lib/france-services-kiosk"
-    assert re.search(rf"^-rwxr-xr-x root/root .* {lib}/packaging/install.sh$", listing, re.M)
-    assert f"{lib}/tools/bootstrap.sh" in listing
-    for name in FAKE_WHEELS:
-        assert f"{lib}/packaging/wheels/{name.format(version=project_version())}" in listing
-    assert "./usr/share/doc/france-services-kiosk/copyright" in listing
-    assert "./opt/" not in listing, "/opt/france-services-kiosk is made by the postinst, not shipped"
+    assert re.search(rf"^-rwxr-xr-x root/root .* {lib}/packaging/install.sh$", files, re.M)
+    assert f"{lib}/tools/bootstrap.sh" in files
+    assert f"{lib}/venv/bin/kiosk" in files
+    assert "wheels" not in files  # installed at build time, not carried
+    assert "./usr/share/doc/france-services-kiosk/copyright" in files
+    assert "./opt/" not in files, "a package's files are not in /opt (Debian policy)"
 
 
 def test_the_maintainer_scripts_pass_shellcheck(control: Path) -> None:
@@ -327,10 +325,10 @@ def test_the_maintainer_scripts_pass_shellcheck(control: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_the_postinst_runs_install_sh_with_the_wheels_python_and_asks_nothing(control: Path) -> None:
+def test_the_postinst_runs_install_sh_for_the_packaged_kiosk_and_asks_nothing(control: Path) -> None:
     postinst = (control / "postinst").read_text()
-    assert 'PYTHONS="3.11 3.12"' in postinst
-    assert 'install.sh" --no-packages --no-pin --python "$python"' in postinst
+    assert 'install.sh" --packaged --no-packages --no-pin' in postinst
+    assert "venv" not in postinst.split("set_up() {", 1)[1].split("install.sh", 1)[0]  # made at build time
     assert "PySide6.QtWebEngineCore, PySide6.QtPdf" in postinst  # the browser's libraries, checked at install
     said = [line.strip() for line in postinst.splitlines() if "store set-pin" in line]
     assert said and all(line.startswith(("echo ", "#")) for line in said), said  # said, never run
@@ -340,7 +338,7 @@ def test_the_postinst_runs_install_sh_with_the_wheels_python_and_asks_nothing(co
 def test_a_purge_is_uninstall_sh_and_a_removal_keeps_the_data(control: Path) -> None:
     postrm = (control / "postrm").read_text()
     remove = postrm.split("    remove)\n", 1)[1].split(";;", 1)[0]
-    assert "rm -rf /opt/france-services-kiosk/venv /opt/france-services-kiosk/bin" in remove
+    assert "rm -rf /usr/lib/france-services-kiosk /opt/france-services-kiosk/venv" in remove
     assert "rm -f /etc/apparmor.d/france-services-kiosk" in remove
     assert "userdel" not in remove and "/home" not in remove
     embedded = postrm.split("<<'UNINSTALL_SH'\n", 1)[1].split("\nUNINSTALL_SH\n", 1)[0] + "\n"
@@ -362,7 +360,7 @@ def test_a_purge_is_uninstall_sh_and_a_removal_keeps_the_data(control: Path) -> 
 def test_the_build_refuses_wheels_of_another_version(tmp_path: Path) -> None:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb is missing (not a Debian or Ubuntu system)")
-    result = build_deb(tmp_path, "0.0.0.dev1")
+    result = run_build(tmp_path, version="0.0.0.dev1")
     assert result.returncode != 0
     assert f"is not version {project_version()}" in result.stderr
-    assert not list(tmp_path.glob("o/*.deb"))
+    assert not list(tmp_path.glob("out/*.deb"))

@@ -61,7 +61,11 @@ def test_qtawesome_is_pinned_exactly() -> None:
 
 
 def test_the_builds_install_the_dependencies_from_the_lock_with_hash_checking() -> None:
-    for script in ("build-bundle.sh", "build-deb.sh"):
+    # build-deb.sh's check is proven by building: a changed wheel stops it (test_debian_package.py).
+    deb = (ROOT / "packaging" / "build-deb.sh").read_text()
+    assert 'LOCK="$SOURCE/packaging/requirements.lock"' in deb
+    assert all('-r "$LOCK"' in line for line in deb.splitlines() if "--require-hashes" in line)
+    for script in ("build-bundle.sh", "install.sh"):
         text = (ROOT / "packaging" / script).read_text()
         commands = [line for line in text.splitlines() if "--require-hashes" in line]
         assert commands, f"{script} does not check the hashes"

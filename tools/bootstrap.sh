@@ -14,8 +14,9 @@ KIOSK_APT_RUN="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
  libnss3 libnspr4 libasound2 libexpat1 libgbm1 libudev1 libxcb1 libxcb-dri3-0
  libxcomposite1 libxdamage1 libxext6 libxfixes3 libxkbfile1 libxrandr2 libxtst6
  sane-utils"
-# The tests also drive a real X server, ask espeak-ng for phonemes and check the shell scripts.
-KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck"
+# The tests also drive a real X server, ask espeak-ng for phonemes, check the shell scripts, the .deb
+# (lintian) and the fleet's signed apt repository (reprepro, gnupg).
+KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck lintian reprepro gnupg"
 
 say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*" >&2; }
 
