@@ -168,8 +168,15 @@ PY
     say "not Python, left as they are (PySide6's templates): $(grep -o "compiling '[^']*'" "$WORK/compile" | sed "s|.*/||; s|'||" | tr '\n' ' ')"
 # Its python, a link from /usr/lib to /usr/bin, relative as Debian wants links within one top-level folder.
 ln -sfn "../../../../bin/python$PYTHON_VERSION" "$VENV/bin/python$PYTHON_VERSION"
-# Libraries are loaded, not run: not executable, as Debian wants them (the wheels' zip archives made them so).
-find "$VENV" -type f -name '*.so*' -perm /111 -exec chmod a-x {} +
+# Libraries are loaded, not run, and data files are not programs: executable are only the programs and
+# scripts (the wheels' zip archives made many files executable).
+find "$VENV" -type f -perm /111 -print0 | while IFS= read -r -d '' file; do
+    case "$(head -c 4 "$file" | od -An -c | tr -d ' ')" in
+        177ELF) case "$file" in *.so | *.so.*) chmod a-x "$file" ;; esac ;;
+        '#!'*) ;;
+        *) chmod a-x "$file" ;;
+    esac
+done
 if grep -rlF "$ROOT" "$ROOT" >"$WORK/build-paths"; then
     die "files name the build folder instead of $LIB: $(head -3 "$WORK/build-paths")"
 fi
@@ -250,6 +257,11 @@ cat >"$ROOT/usr/share/lintian/overrides/$PACKAGE" <<OVERRIDES
 # its own Python, and two of its modules name "python" as the interpreter of their example first line.
 $PACKAGE: unusual-interpreter * [usr/lib/$PACKAGE/venv/*]
 $PACKAGE: image-file-in-usr-lib [usr/lib/$PACKAGE/venv/*]
+# Qt's wheel brings its own builds of the libraries Chromium, the PDF viewer and the image plugins use
+# (and PyYAML's its libyaml), as its builders made them: installed from the lock, checked by their hashes.
+$PACKAGE: embedded-library * [usr/lib/$PACKAGE/venv/*]
+$PACKAGE: unstripped-binary-or-object [usr/lib/$PACKAGE/venv/*]
+$PACKAGE: shared-library-lacks-prerequisites [usr/lib/$PACKAGE/venv/*]
 # Its modules are compiled at build time, checked against the hash of their source (not its time): dpkg owns
 # and verifies them, nothing is written at install or at run time, and a private environment has no other
 # Python to share them with (Debian's py3compile is for the system's modules).
