@@ -6,11 +6,12 @@ audio arrives (about one request in twenty came back empty here). So the worker
 drives pyttsx3's libespeak-ng binding in synchronous mode, where ``Synth`` returns
 only once every sample has been delivered, and writes the WAV itself.
 
-It reads one JSON request per line on stdin ({"id", "text", "voice", "rate", "out"})
-and answers one JSON line ({"id", "ok", "error"}). The kiosk never runs the engine in
-its own process, so a crash or hang here cannot take the screen down. Answers go
-through a private copy of the original stdout; fd 1 points at stderr, so nothing the
-engine prints can corrupt them. Run: ``python -m voice.engine_worker``.
+It reads one JSON request per line on stdin ({"id", "text", "voice", "rate", "out", and
+"ssml" when the text is SSML: voices switched inside a sentence, pauses) and answers one
+JSON line ({"id", "ok", "error"}). The kiosk never runs the engine in its own process,
+so a crash or hang here cannot take the screen down. Answers go through a private copy
+of the original stdout; fd 1 points at stderr, so nothing the engine prints can corrupt
+them. Run: ``python -m voice.engine_worker``.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def serve(requests: TextIO, answers: TextIO) -> None:
             chunks.clear()
             _espeak.SetVoiceByName(request["voice"].encode("utf-8"))
             _espeak.SetParameter(_espeak.RATE, int(request["rate"]), 0)
-            _espeak.Synth(request["text"].encode("utf-8"), flags=_espeak.ENDPAUSE | _espeak.CHARS_UTF8)
+            flags = _espeak.ENDPAUSE | _espeak.CHARS_UTF8 | (_espeak.SSML if request.get("ssml") else 0)
+            _espeak.Synth(request["text"].encode("utf-8"), flags=flags)
             audio = b"".join(chunks)
             if audio:
                 with wave.open(request["out"], "wb") as out:

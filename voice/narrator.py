@@ -23,7 +23,7 @@ from pathlib import Path
 from kiosk.i18n import translation
 from voice.audio_cache import AudioCache
 from voice.errors import SpeechUnavailable
-from voice.lexicon import speakable
+from voice.language_runs import espeak_markup
 from voice.recordings import VoicePack
 from voice.sentences import split_sentences
 from voice.synthesizer import NORMAL_RATE, SLOW_RATE, EspeakSynthesizer
@@ -120,14 +120,14 @@ class Narrator:
         """The audio of one sentence; None when it was personal and its visit ended meanwhile."""
         voice = translation.language(request.language).espeak_voice
         rate = SLOW_RATE if request.slow else NORMAL_RATE
-        said = speakable(text, request.language)
+        said = espeak_markup(text, request.language)  # French runs in the French voice, numbers in groups
         key = AudioCache.key(said, voice, rate)
         cached = self._cache.get(key, request.personal)
         if cached is not None:
             return cached
         scratch = self._cache.scratch(key, request.personal)
         try:
-            self._synthesizer.synthesize(said, voice, rate, scratch)
+            self._synthesizer.synthesize(said, voice, rate, scratch, ssml=True)
         except BaseException:
             scratch.unlink(missing_ok=True)  # a half-written WAV, maybe of personal text
             raise

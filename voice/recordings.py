@@ -5,7 +5,9 @@ A voice pack is a folder ``<pack>/<language>/`` holding WAV files and an
 
     "Touchez l'écran pour commencer": accueil.wav
 
-See docs/VOICE.md. A broken index is reported once and ignored, never fatal.
+See docs/VOICE.md. A broken index is reported once and ignored, never fatal. Texts are
+matched without their bidirectional marks: a right-to-left text on screen carries marks
+(RLM, isolates) that nobody types into an index.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+from voice.lexicon import BIDI_CONTROLS
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +45,14 @@ class VoicePack:
         for text, name in data.items():
             path = index_path.parent / str(name)
             if path.suffix == ".wav" and path.is_file():
-                found[str(text).strip()] = path
+                found[_unmarked(str(text))] = path
             else:
                 log.warning("voice pack %s: %s is not a WAV file there", index_path, name)
         return found
 
     def recording(self, text: str, language: str) -> Path | None:
-        return self._index(language).get(text.strip())
+        return self._index(language).get(_unmarked(text))
+
+
+def _unmarked(text: str) -> str:
+    return BIDI_CONTROLS.sub("", text).strip()

@@ -7,6 +7,7 @@ Calls block, so they belong on a background thread, never on the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -34,13 +35,24 @@ class EspeakSynthesizer:
         self._next_id = 0
         self.restarts = 0
 
-    def synthesize(self, text: str, voice: str, rate: int, out: Path) -> None:
-        """Write ``text`` spoken by ``voice`` at ``rate`` words per minute into ``out`` (WAV)."""
+    def synthesize(self, text: str, voice: str, rate: int, out: Path, ssml: bool = False) -> None:
+        """Write ``text`` spoken by ``voice`` at ``rate`` words per minute into ``out`` (WAV).
+
+        ``ssml``: ``text`` is SSML (escaped, with ``<voice>`` and ``<break>`` elements), as
+        ``voice.language_runs.espeak_markup`` writes it.
+        """
         with self._lock:
             for attempt in range(1, ATTEMPTS + 1):
                 process = self._ensure_process()
                 self._next_id += 1
-                request = {"id": self._next_id, "text": text, "voice": voice, "rate": rate, "out": str(out)}
+                request = {
+                    "id": self._next_id,
+                    "text": text,
+                    "voice": voice,
+                    "rate": rate,
+                    "out": str(out),
+                    "ssml": ssml,
+                }
                 try:
                     if process.stdin is None:
                         raise RuntimeError("the speech worker was started without a pipe")
@@ -116,5 +128,8 @@ class EspeakSynthesizer:
         self._process.wait(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
-                stream.close()
+                # A request still buffered for a worker that died cannot be flushed (broken pipe):
+                # nobody will read it, and the worker is replaced anyway.
+                with contextlib.suppress(OSError):
+                    stream.close()
         self._process = None

@@ -4,11 +4,16 @@ Plain data, no Qt. French is AZERTY; the other Latin-script languages are QWERTY
 (Turkish Q) with their own letters on an extra row; Arabic and Persian follow their
 standard layouts, Russian and Ukrainian ЙЦУКЕН. Every layout can switch to the
 French one (for e-mail addresses and web addresses) and to digits and symbols.
+
+``Typing`` says what a field takes, and ``layouts_for`` which keys it opens on: digits for
+numbers and codes, the French letters for what French sites only take in Latin letters
+(e-mail addresses, passwords), the person's own letters for free text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -16,7 +21,7 @@ class Layout:
     code: str
     name: str  # shown on the key that switches to this layout
     rows: tuple[str, ...]
-    right_to_left: bool = False
+    right_to_left: bool = False  # its script is written right to left (its keys keep their places)
     has_case: bool = True
 
 
@@ -44,3 +49,24 @@ SHORTCUTS = (".fr", ".com", "@")  # typed whole: e-mail and web addresses
 def layout_for(language: str) -> Layout:
     """The layout of a language (French AZERTY when the language has none of its own)."""
     return LAYOUTS.get(language, LAYOUTS["fr"])
+
+
+class Typing(StrEnum):
+    """What a field takes, so that the keyboard opens on the keys it needs."""
+
+    LETTERS = "letters"  # free text: the person's own alphabet
+    FRENCH = "french"  # e-mail addresses, passwords, captchas: French sites take Latin letters only
+    DIGITS = "digits"  # numbers and codes (a social security number, a phone, a date, an amount)
+
+
+def layouts_for(language: str, typing: Typing) -> tuple[Layout, Layout]:
+    """The layout a field opens on, and the letters the « ABC » key of the digits goes back to.
+
+    A number typed on a French site may hold Latin letters (an IBAN's « FR », Corsica's
+    « 2A », a France Travail identifier's last letter): from its digits, « ABC » leads to
+    the French letters, never to Arabic or Cyrillic ones the site would refuse.
+    """
+    if typing is Typing.DIGITS:
+        return SYMBOLS, LAYOUTS["fr"]
+    letters = LAYOUTS["fr"] if typing is Typing.FRENCH else layout_for(language)
+    return letters, letters

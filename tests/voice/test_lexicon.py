@@ -5,25 +5,16 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+from babel.messages.mofile import read_mo
 
-from voice import lexicon
-from voice.lexicon import lexicon_problems, speakable
+from kiosk.i18n import translation
+from voice import lexicon as lexicon_module
+from voice.lexicon import lexicon_problems, speakable, unvowelled
 from voice.sentences import split_sentences
-
-
-@pytest.fixture
-def lexicons_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of the lexicons the voice reads instead of its own, to break as an installation would."""
-    copy = tmp_path / "lexicons"
-    shutil.copytree(lexicon.LEXICON_DIR, copy)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", copy)
-    lexicon.lexicon.cache_clear()
-    yield copy
-    lexicon.lexicon.cache_clear()  # the next tests read the real lexicons again
 
 
 @pytest.mark.parametrize(
@@ -40,6 +31,10 @@ def lexicons_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         ("Le RSA et l'APL.", "Le èr èss a et l'a pé èl."),
         ("Le site ameli et FranceConnect.", "Le site amélie et France Connect."),
         ("En 2026, 13 chiffres, 120 secondes.", "En 2026, 13 chiffres, 120 secondes."),
+        # A social security number or an IBAN is not cut into a phone number's pairs.
+        ("Le 2 86 03 75 112 047 02.", "Le 2 86 03 75 112 047 02."),
+        ("FR76 9999 9000 0112 3456 7890 152", "FR76 9999 9000 0112 3456 7890 152"),
+        ("Le 1 38 12 44 et le \u20660 809 401 401\u2069.", "Le 1 38 12 44 et le 08 09 40 14 01."),
     ],
 )
 def test_french_text_is_made_speakable(written: str, said: str) -> None:
@@ -122,3 +117,35 @@ def test_an_unreadable_lexicon_is_an_error_and_the_voice_still_speaks(
     with caplog.at_level(logging.ERROR, logger="voice.lexicon"):
         assert speakable("Le RSA au 3949.", "fr") == "Le RSA au 39 49."
     assert "fr.yaml" in caplog.text
+
+
+def _arabic_texts_shown() -> set[str]:
+    """Every Arabic text of the kiosk's compiled catalogs (interface and procedures)."""
+    folder = Path(translation.__file__).parent / "locale" / "ar" / "LC_MESSAGES"
+    shown: set[str] = set()
+    for catalog in folder.glob("*.mo"):
+        with catalog.open("rb") as file:
+            shown |= {str(message.string) for message in read_mo(file) if isinstance(message.string, str)}
+    return shown
+
+
+def test_every_arabic_spoken_form_is_a_shown_text_with_vowel_marks_only() -> None:
+    written = yaml.safe_load((lexicon_module.LEXICON_DIR / "ar.yaml").read_text(encoding="utf-8"))["spoken"]
+    forms = lexicon_module.lexicon("ar").spoken
+    assert len(forms) == len(written) >= 10, "an entry was refused: see the log"
+    assert set(forms) - _arabic_texts_shown() == set(), "a spoken form of a text the kiosk never shows"
+    for shown, said in forms.items():
+        assert said != shown and unvowelled(said) == unvowelled(shown)
+
+
+def test_a_spoken_form_that_changes_a_letter_is_refused(
+    lexicons_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (lexicons_copy / "ar.yaml").write_text(
+        'spoken:\n  "حقوق الأجانب": "حُقُوق الأَجَانِب"\n  "أنا عالق": "أَنَا عَاشِق"\n', encoding="utf-8"
+    )
+    with caplog.at_level(logging.ERROR, logger="voice.lexicon"):
+        forms = lexicon_module.lexicon("ar").spoken
+    assert forms == {"حقوق الأجانب": "حُقُوق الأَجَانِب"}
+    assert "أنا عالق" in caplog.text and "changes letters" in caplog.text
+    assert speakable("أنا عالق", "ar") == "أنا عالق", "read as shown, never as the wrong form"

@@ -80,6 +80,20 @@ def test_a_killed_worker_is_restarted(synthesizer: EspeakSynthesizer, tmp_path: 
     assert measure(tmp_path / "2.wav")[1] > 0.02
 
 
+def test_a_worker_that_died_with_a_request_on_its_way_is_replaced(
+    synthesizer: EspeakSynthesizer, tmp_path: Path
+) -> None:
+    """The worker dies just as a request is written: what is left in the pipe's buffer cannot be sent."""
+    synthesizer.synthesize("Un.", "roa/fr", NORMAL_RATE, tmp_path / "1.wav")
+    dead = synthesizer._process
+    assert dead is not None and dead.stdin is not None
+    os.kill(dead.pid, signal.SIGKILL)
+    os.waitid(os.P_PID, dead.pid, os.WEXITED | os.WNOWAIT)  # dead (its end of the pipe closed), not reaped
+    dead.stdin.write('{"id": 0, "text": "never read"}\n')  # still in the buffer: its flush will fail
+    synthesizer.synthesize("Deux.", "roa/fr", NORMAL_RATE, tmp_path / "2.wav")
+    assert synthesizer.pid not in (None, dead.pid) and measure(tmp_path / "2.wav")[1] > 0.02
+
+
 def test_a_hung_worker_is_killed_and_replaced(tmp_path: Path) -> None:
     engine = EspeakSynthesizer(timeout_s=1)
     try:
@@ -177,6 +191,23 @@ def test_a_human_recording_replaces_the_synthesized_voice(tmp_path: Path) -> Non
         assert heard[1].audio != recording and heard[1].audio.parent.name == "shared"
     finally:
         narrator.close()
+
+
+def test_a_recording_is_found_for_a_right_to_left_text_with_its_marks(tmp_path: Path) -> None:
+    """The screen's text carries RLM and isolates around its French words; the index as typed has none."""
+    folder = tmp_path / "pack" / "fa"
+    folder.mkdir(parents=True)
+    recording = folder / "caf.wav"
+    with wave.open(str(recording), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(22050)
+        audio.writeframes(b"\x00\x10" * 22050)
+    (folder / "index.yaml").write_text(
+        '"در سایت CAF، « Faire une simulation » را لمس کنید.": caf.wav\n', encoding="utf-8"
+    )
+    shown = "\u200fدر سایت \u2066CAF\u2069، « \u2066Faire une simulation\u2069 » را لمس کنید."
+    assert VoicePack(tmp_path / "pack").recording(shown, "fa") == recording
 
 
 def test_sentence_after_sentence_every_file_holds_audio(

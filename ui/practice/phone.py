@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n import bidi
 from kiosk.practice.run import PHONE_PHOTOS, Mail, PhonePhoto
 from ui.widgets.blocks import discard, text_label
 
@@ -95,7 +96,10 @@ class PhoneGallery(QWidget):
             picture = photo_pixmap(photo)
             button.setIcon(picture)
             button.setIconSize(picture.size())
-            button.setText(f"{photo.file_name}\n{megabytes(photo.size_bytes)}")
+            # Each line left to right: a button paints in the kiosk's direction (« Mo 1,2 » otherwise).
+            button.setText(
+                f"{bidi.left_to_right(photo.file_name)}\n{bidi.left_to_right(megabytes(photo.size_bytes))}"
+            )
             button.setAccessibleName(photo.file_name)
             button.setAccessibleDescription("Une photo du téléphone d'exercice.")
             button.clicked.connect(lambda _checked=False, photo=photo: self.photo_chosen.emit(photo))

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, 
 from kiosk.content.practice_person import DETAIL_LABELS
 from kiosk.content.practice_sites import SESSION_EXPIRED, PracticeKind, PracticeLink, PracticeSite
 from kiosk.content.procedures import Procedure
-from kiosk.i18n.translation import N_, _, content
+from kiosk.i18n.translation import N_, _, content, shown
 from kiosk.practice.explanations import Review, explanation, review
 from kiosk.practice.run import FieldProblem, PhonePhoto, PracticeRun, Sent
 from kiosk.station import Station
 from kiosk.visit.places import HELP_SCREENS, Place, ScreenId
 from ui import theme
 from ui.practice.site import BrowserFrame, SitePage
-from ui.screens.base import PictogramList, Screen, scroll_area
+from ui.screens.base import PictogramList, Screen, must_be_seen, scroll_area
+from ui.widgets import pictograms
 from ui.widgets.blocks import ZERO_WIDTH_SPACE, PictogramButton, breakable, discard, text_label
 
 CODE_SENT = {
@@ -35,6 +36,12 @@ CODE_SENT = {
 }
 EXPIRED_NOTICE = "Votre session a expiré. Veuillez recommencer."  # the site's words, in French
 SITE_SHARE, SIDE_SHARE = 3, 2  # of the width: the simulated site, then the kiosk's words
+
+
+def card_line(name: str, value: str) -> str:
+    """One line of the practice person's card: what the detail is, and the value to copy
+    (in right-to-left, a left-to-right isolate: its digit groups in typing order)."""
+    return shown(f"{_(DETAIL_LABELS[name])} : {value}")
 
 
 class PracticeScreen(Screen):
@@ -77,18 +84,20 @@ class PracticeScreen(Screen):
         self.example = text_label()
         self.example.setStyleSheet(f"background: {theme.HIGHLIGHT};")
         self.show_me = PictogramButton("mdi6.eye-outline")
+        must_be_seen(self.show_me)
         self.show_me.clicked.connect(self.show_me_where)
         self.listen = self.listen_button(self._explained_texts)
         self.card = text_label()
         self.use_person = PictogramButton("mdi6.account-box-outline")
         self.use_person.clicked.connect(self.use_practice_person)
+        # « Montrez-moi » right under the explanation: a long explanation never pushes it out of sight.
         side_parts: list[QWidget] = [
             self.heading,
             self.banner,
             self.explanation,
+            self.show_me,
             self.example,
             self.listen,
-            self.show_me,
             self.guidance,
             self.card,
             self.use_person,
@@ -307,7 +316,7 @@ class PracticeScreen(Screen):
         used = [
             name for f in run.page.fields for name in (f.fill, f.expect, *(d for d, _m in f.traps)) if name
         ]
-        return [f"{_(DETAIL_LABELS[name])} : {run.person.detail(name)}" for name in dict.fromkeys(used)]
+        return [card_line(name, run.person.detail(name)) for name in dict.fromkeys(used)]
 
     def refresh(self) -> None:
         self.title.setText(_("Exercice : {title}").format(title=content(self.procedure.title)))
@@ -367,6 +376,10 @@ class PracticeScreen(Screen):
         self.again.set_text(_("Recommencer l'exercice"), _("Refaire l'exercice depuis le début."))
         self.real.set_text(
             _("Faire la vraie démarche"), _("Ouvrir le site officiel dans le kiosque, avec le guide à côté.")
+        )
+        # Forward, like every « Suivant »: to the left in Arabic and Persian.
+        self.real.set_pictogram(
+            pictograms.directional("mdi6.arrow-right-bold", "mdi6.arrow-left-bold", self.layoutDirection())
         )
 
     def spoken_texts(self) -> list[str]:

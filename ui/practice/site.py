@@ -11,8 +11,18 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,12 +30,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.content.field_kinds import FieldKind
 from kiosk.content.practice_sites import PracticeField, PracticeKind, PracticePage
+from kiosk.i18n import bidi
 from kiosk.i18n.translation import N_, _
 from kiosk.practice.run import PhonePhoto
 from ui import theme
@@ -44,6 +60,30 @@ SITE_BUTTON = "#22313A"
 WATERMARK = QColor(155, 28, 28, 60)
 WATERMARK_TEXT = N_("EXERCICE · SIMULATION")
 CHECKED = "yes"
+PAGE_ROOM_PX = 200  # the least height the page keeps beside the fake browser's tabs (a field and its label)
+TAB_ROW_MARGINS_PX = 16
+Hint = Qt.InputMethodHint
+# What each kind of typed field takes, said as Qt's input-method hints: the on-screen keyboard opens
+# on digits for numbers and codes, on the French letters for what French sites take in Latin letters
+# only (e-mail, passwords, the captcha), on the person's own letters for the rest (a name, a town).
+TYPED_WITH: dict[str, Hint] = {
+    FieldKind.TEXT: Hint.ImhNone,
+    FieldKind.NIR: Hint.ImhPreferNumbers,  # digits, and 2A/2B for Corsica
+    FieldKind.TAX_NUMBER: Hint.ImhDigitsOnly,
+    FieldKind.CAF_NUMBER: Hint.ImhDigitsOnly,
+    FieldKind.FRANCE_TRAVAIL_ID: Hint.ImhPreferNumbers,  # 7 digits and a letter, or 11 digits
+    FieldKind.IBAN: Hint.ImhPreferNumbers,  # FR, then digits
+    FieldKind.EMAIL: Hint.ImhEmailCharactersOnly,
+    FieldKind.MOBILE_PHONE: Hint.ImhDialableCharactersOnly,
+    FieldKind.PHONE: Hint.ImhDialableCharactersOnly,
+    FieldKind.POSTAL_CODE: Hint.ImhDigitsOnly,
+    FieldKind.DATE: Hint.ImhDate | Hint.ImhPreferNumbers,
+    FieldKind.BIRTH_DATE: Hint.ImhDate | Hint.ImhPreferNumbers,
+    FieldKind.AMOUNT: Hint.ImhFormattedNumbersOnly,
+    FieldKind.PASSWORD: Hint.ImhLatinOnly,
+    PracticeKind.CONFIRMATION_CODE: Hint.ImhDigitsOnly,
+    PracticeKind.CAPTCHA: Hint.ImhLatinOnly,
+}
 
 SITE_STYLE = f"""
 #SimulatedSite {{ background: {SITE_BACKGROUND}; border: 3px solid {SITE_HEADER}; }}
@@ -70,9 +110,115 @@ SITE_STYLE = f"""
 """
 
 
+WRAP = Qt.TextFlag.TextWordWrap
+PADDING = QSize(19, 11)  # the theme's padding and border around a button's words, each side
+
+
+def french_lines(alignment: Qt.AlignmentFlag) -> QTextOption:
+    """Wrapped lines of the site's French words, left to right even in a mirrored kiosk."""
+    option = QTextOption(alignment)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    return option
+
+
+def words_height(metrics: QFontMetrics, text: str, width: int) -> int:
+    return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), int(WRAP), text).height()
+
+
+def longest_word(metrics: QFontMetrics, text: str) -> int:
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+
+
+def wrapping_policy() -> QSizePolicy:
+    """Narrower than its one line if need be, and as tall as its wrapped lines."""
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)
+    return policy
+
+
+class SiteButton(QPushButton):
+    """A site's button or link whose words wrap, as a browser wraps them in a narrow page:
+    a plain QPushButton keeps one line and, squeezed, showed « ocatai » for « Locataire »."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setSizePolicy(wrapping_policy())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 2 * PADDING.width() + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = longest_word(self.fontMetrics(), self.text()) + 2 * PADDING.width() + 2
+        return QSize(width, theme.MIN_TOUCH)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        words = words_height(self.fontMetrics(), self.text(), width - 2 * PADDING.width())
+        return max(theme.MIN_TOUCH, words + 2 * PADDING.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        inside = self.rect().adjusted(PADDING.width(), PADDING.height(), -PADDING.width(), -PADDING.height())
+        painter.drawText(QRectF(inside), text, french_lines(Qt.AlignmentFlag.AlignCenter))
+
+
+class SiteCheckBox(QCheckBox):
+    """A site's check box whose words wrap beside the box (« Je certifie sur l'honneur... »)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setSizePolicy(wrapping_policy())
+
+    def _text_left(self) -> int:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        box = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
+        return box.right() + 1 + spacing
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = self._text_left() + self.fontMetrics().horizontalAdvance(self.text()) + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._text_left() + longest_word(self.fontMetrics(), self.text()) + 2, theme.MIN_TOUCH)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(theme.MIN_TOUCH, words_height(self.fontMetrics(), self.text(), width - self._text_left()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        left = self._text_left()
+        painter.drawText(
+            QRectF(left, 0, self.width() - left, self.height()),
+            text,
+            french_lines(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        )
+
+
 def site_button(text: str, role: str = "") -> QPushButton:
-    """A button of the simulated site, named for screen readers as the site would name it."""
-    button = QPushButton(text)
+    """A button of the simulated site, named for screen readers as the site would name it.
+
+    Its words are a left-to-right isolate: a button paints in the application's direction,
+    and the mirrored kiosk showed « ? Mot de passe oublié »."""
+    button = SiteButton(bidi.left_to_right(text))
     button.setAccessibleName(text)
     button.setAccessibleDescription("Sur le site d'exercice.")
     if role:
@@ -151,7 +297,7 @@ class SiteField(QWidget):
         self.choices: list[QPushButton] = []
         self.photo_label: QLabel | None = None
         if kind == PracticeKind.CHECKBOX:
-            self.checkbox = QCheckBox(practice_field.label)
+            self.checkbox = SiteCheckBox(bidi.left_to_right(practice_field.label))  # as site_button
             self.checkbox.setObjectName(practice_field.id)
             self.checkbox.setAccessibleName(practice_field.label)
             self.checkbox.setAccessibleDescription("Une case à cocher du site d'exercice.")
@@ -165,15 +311,12 @@ class SiteField(QWidget):
             picture.setPixmap(captcha_pixmap(captcha))
             layout.addWidget(picture)
         if kind == PracticeKind.CHOICE:
-            row = QHBoxLayout()
-            for option in practice_field.options:
+            for option in practice_field.options:  # one under the other: each keeps its words whole
                 button = site_button(option)
                 button.setCheckable(True)
                 button.setAutoExclusive(True)
-                row.addWidget(button)
+                layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
                 self.choices.append(button)
-            row.addStretch(1)
-            layout.addLayout(row)
         elif kind == PracticeKind.UPLOAD:
             choose = site_button("Choisir un fichier")
             choose.clicked.connect(lambda: self.upload_requested.emit(practice_field.id))
@@ -193,6 +336,7 @@ class SiteField(QWidget):
             self.editor = secret_field() if practice_field.credential else QLineEdit()
             self.editor.setObjectName(practice_field.id)
             self.editor.setAccessibleName(practice_field.label)
+            self.editor.setInputMethodHints(self.editor.inputMethodHints() | TYPED_WITH[kind])
             layout.addWidget(self.editor)
         self.error = text_label()
         self.error.setProperty("site", "error")
@@ -203,7 +347,8 @@ class SiteField(QWidget):
         if self.checkbox is not None:
             return CHECKED if self.checkbox.isChecked() else ""
         if self.choices:
-            return next((b.text() for b in self.choices if b.isChecked()), "")
+            # The option's own words (its caption is isolated for direction: see site_button).
+            return next((b.accessibleName() for b in self.choices if b.isChecked()), "")
         return self.editor.text() if self.editor is not None else ""
 
     def set_value(self, value: str) -> None:
@@ -295,12 +440,13 @@ class BrowserFrame(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.tabs = {
-            "site": PictogramButton("mdi6.web", vertical=True, icon_px=28),
-            "email": PictogramButton("mdi6.email-outline", vertical=True, icon_px=28),
-            "phone": PictogramButton("mdi6.cellphone", vertical=True, icon_px=28),
+            # The bar's role: the size of the bar's words at every text size, so « Messagerie » stays whole.
+            "site": PictogramButton("mdi6.web", role="bar", vertical=True, icon_px=28),
+            "email": PictogramButton("mdi6.email-outline", role="bar", vertical=True, icon_px=28),
+            "phone": PictogramButton("mdi6.cellphone", role="bar", vertical=True, icon_px=28),
         }
         tab_row = QHBoxLayout()
-        tab_row.setContentsMargins(8, 8, 8, 8)
+        tab_row.setContentsMargins(8, 8, 8, 8)  # TAB_ROW_MARGINS_PX
         tab_row.setSpacing(8)
         for name, tab in self.tabs.items():
             tab.clicked.connect(lambda _checked=False, name=name: self.show_tab(name))
@@ -323,6 +469,7 @@ class BrowserFrame(QFrame):
         self.site_name = text_label()
         header_layout.addWidget(self.site_name)
         layout.addWidget(header)
+        self._bars = (bar, header)  # always shown: the fake address says it is an exercise
         self.pages = QStackedWidget()
         self.page_holder = QWidget()
         self.page_layout = QVBoxLayout(self.page_holder)
@@ -363,8 +510,20 @@ class BrowserFrame(QFrame):
         for tab in self.tabs.values():
             tab.setMinimumHeight(height)
 
+    def make_room_for_page(self) -> None:
+        """Above the on-screen keyboard the frame is short: its tabs give their height to the page.
+
+        The field typed into then shows with its label; the tabs come back with the keyboard gone
+        (touching one hides the keyboard, since a tab takes the focus)."""
+        bars = sum(bar.height() for bar in self._bars)
+        tabs = max(tab.minimumHeight() for tab in self.tabs.values()) + TAB_ROW_MARGINS_PX
+        roomy = self.height() - bars - tabs >= PAGE_ROOM_PX
+        for tab in self.tabs.values():
+            tab.setVisible(roomy)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
         QTimer.singleShot(0, self.fit_tabs)  # once the row has given the tabs their new widths
+        self.make_room_for_page()
         self.watermark.setGeometry(self.rect())
         self.watermark.raise_()

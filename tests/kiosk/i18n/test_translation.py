@@ -6,7 +6,7 @@ import pytest
 from babel import Locale, numbers
 from babel.messages.pofile import read_po
 
-from kiosk.i18n import translation
+from kiosk.i18n import bidi, translation
 from kiosk.i18n.catalogs import compile_catalogs, untranslated_count
 
 LOCALES = Path(__file__).resolve().parents[3] / "locales"
@@ -105,6 +105,9 @@ def test_small_counts_are_written_as_babel_writes_them_in_every_language() -> No
             translation.set_language(language.code)
             for value in (0, 7, 42, 999):
                 assert translation.format_number(value) == numbers.format_decimal(value, locale=language.code)
-            assert translation.format_number(1000) == numbers.format_decimal(1000, locale=language.code)
+            # Past the fast path the groups are isolated in right-to-left (bidi.left_to_right).
+            assert bidi.strip_marks(translation.format_number(1000)) == numbers.format_decimal(
+                1000, locale=language.code
+            )
     finally:
         translation.set_language(translation.SOURCE_LANGUAGE)
