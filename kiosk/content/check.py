@@ -9,7 +9,8 @@ the same reasons, a step's page on a host the procedure's browser may not open o
 that could never match. Warnings: sentences too long for easy reading, missing
 translations for the languages the pack claims, a procedure, practice site,
 glossary word or browser list that replaces one read earlier (naming both files),
-two steps describing the same page.
+two steps describing the same page, a fact that can cost money or rights (an amount,
+a phone number, a deadline, a password rule, a postal address) with no source beside it.
 """
 
 from __future__ import annotations
@@ -25,12 +26,30 @@ from kiosk.config import BUNDLED_PACK
 from kiosk.content.browser_hosts import covered, procedure_hosts
 from kiosk.content.loader import Catalog, load_catalog
 from kiosk.content.pictogram_names import exists as pictogram_exists
-from kiosk.content.procedures import END, PagePattern, Procedure, Step
+from kiosk.content.procedures import END, PagePattern, Procedure, Source, Step
 from kiosk.content.walkthrough import cannot_finish, reachable
 from kiosk.i18n.translation import SOURCE_LANGUAGE, Translator
 
 EASY_READ_MAX_WORDS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_COUNT = r"(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)"
+# Facts that cost a person money or rights when they are wrong; each needs a source beside the
+# text that says it (docs/CONTENT.md, "Sources"). Patterns, not understanding: a fact written
+# otherwise (« deux mille euros », a number split by a line) is not seen.
+COSTLY_FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an amount", re.compile(r"\b\d+(?:[ \u202f.,]\d+)*\s*(?:€|euros?\b)", re.IGNORECASE)),
+    # 10 digits from 0 however grouped (0 809 401 401), a 4-digit service number (36 46), 33 700
+    ("a phone number", re.compile(r"(?<!\d)(?<!\d[,.])(?:0(?:[ .]?\d){9}|33 ?700|3\d ?\d\d)(?!\d|[,.]\d)")),
+    (
+        "a deadline",
+        re.compile(
+            rf"\b{_COUNT}\s+(?:jours?|semaines?|mois|ans?|heures?|minutes?)\b|\bdélai|\bau plus tard\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("a password rule", re.compile(r"\b\d+\s*caractères\b", re.IGNORECASE)),
+    ("a postal address", re.compile(r"\b\d{5} [A-ZÉÈ]")),
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +172,46 @@ def _text_findings(procedure: Procedure, translators: list[Translator]) -> Itera
                 )
 
 
+def costly_facts(text: str) -> list[tuple[str, str]]:
+    """The facts of ``text`` that can cost money or rights: (what kind of fact, the words that say it)."""
+    return [(kind, found.group()) for kind, pattern in COSTLY_FACTS for found in pattern.finditer(text)]
+
+
+def _source_findings(procedure: Procedure) -> Iterator[Finding]:
+    """A costly fact needs a source on the step that says it (or, outside the steps, on the procedure)."""
+    texts: list[tuple[Step | None, str, str, tuple[Source, ...]]] = [
+        (None, "title", procedure.title, procedure.sources),
+        (None, "summary", procedure.summary, procedure.sources),
+        (None, "after", procedure.after, procedure.sources),
+    ]
+    texts += [
+        (None, f"before_you_start[{i}].text", item.text, procedure.sources)
+        for i, item in enumerate(procedure.before_you_start)
+    ]
+    texts += [
+        (None, f"channels[{i}].text", channel.text, procedure.sources)
+        for i, channel in enumerate(procedure.channels)
+    ]
+    for step in procedure.steps:
+        fields = [("title", step.title), ("instruction", step.instruction)]
+        fields += [("explain_more", step.explain_more), ("warning", step.warning)]
+        if step.question is not None:
+            fields.append(("question.text", step.question.text))
+            fields += [(f"question.answers[{i}].label", a.label) for i, a in enumerate(step.question.answers)]
+        texts += [(step, field, text, step.sources) for field, text in fields]
+    for where, field, text, sources in texts:
+        if sources:
+            continue
+        owner = "the step" if where else "the procedure"
+        for kind, words in costly_facts(text):
+            yield Finding(
+                "warning",
+                procedure.source_file,
+                f"{_where(procedure, where, field)}: « {words} » is {kind}, a fact that can cost money "
+                f"or rights: add the page it was checked on under {owner}'s sources (url and date)",
+            )
+
+
 def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
     """All findings for the catalog (or only for files under ``only_under``)."""
     findings = [
@@ -165,6 +224,7 @@ def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
         findings += _procedure_findings(procedure, catalog)
         findings += _page_findings(procedure, catalog)
         findings += _text_findings(procedure, translators)
+        findings += _source_findings(procedure)
     findings += [
         Finding("warning", r.source, f"{r.source}: {r.kind} {r.id!r} replaces the one in {r.replaced}")
         for r in catalog.replacements

@@ -45,6 +45,7 @@ from kiosk.content.procedures import (
     PagePattern,
     Procedure,
     Question,
+    Source,
     Step,
 )
 from kiosk.content.reader import IDENTIFIER, ContentReader
@@ -66,18 +67,19 @@ _PROCEDURE_KEYS = {
     "id": True, "title": True, "summary": True, "theme": True, "organisation": True,
     "pictogram": True, "urls": True, "estimated_minutes": True, "before_you_start": True,
     "steps": True, "after": True, "last_checked": True, "channels": False, "glossary": False,
-    "allow": False,
+    "allow": False, "sources": False,
 }  # fmt: skip
 _STEP_KEYS = {
     "id": True, "title": True, "instruction": True, "pictogram": True, "explain_more": False,
     "warning": False, "next": False, "question": False, "glossary": False, "links": False,
-    "illustration": False, "page": False,
+    "illustration": False, "page": False, "sources": False,
 }  # fmt: skip
 _PAGE_KEYS = {"host": True, "path": False, "title": False}
 _QUESTION_KEYS = {"text": True, "answers": True}
 _ANSWER_KEYS = {"label": True, "pictogram": True, "next": False, "detour": False}
 _CHECKLIST_KEYS = {"text": True, "pictogram": True}
 _CHANNEL_KEYS = {"kind": True, "text": True, "phone": False, "cerfa": False}
+_SOURCE_KEYS = {"url": True, "date": True, "fact": False}
 _CHECKED_KEYS = {"date": True, "source": True, "verified_on_site": True}
 _MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True}
 _GLOSSARY_KEYS = {"id": True, "term": True, "definition": True, "forms": False}
@@ -163,6 +165,21 @@ def _parse_page(step: ContentReader) -> PagePattern:
     return PagePattern(normal_host(host), path, tuple(words))
 
 
+def _parse_sources(reader: ContentReader) -> tuple[Source, ...]:
+    """``sources``: the https page each costly fact was checked on, and the day it was read."""
+    sources = []
+    for item in reader.each("sources", _SOURCE_KEYS, required=False):
+        url = item.required_text("url")
+        problem = address_problem(url)
+        if problem:
+            raise item.error("url", problem)
+        date = str(item.data["date"])
+        if not _DATE.match(date):
+            raise item.error("date", f"{date!r} must be the day the page was read, written YYYY-MM-DD")
+        sources.append(Source(url, date, item.text("fact")))
+    return tuple(sources)
+
+
 def _parse_step(reader: ContentReader, pack: PackFolder | None, degraded: list[ContentError]) -> Step:
     question = None
     if "question" in reader.data:
@@ -208,6 +225,7 @@ def _parse_step(reader: ContentReader, pack: PackFolder | None, degraded: list[C
         links=reader.identifiers("links"),
         illustration=illustration,
         page=_parse_page(reader) if "page" in reader.data else None,
+        sources=_parse_sources(reader),
         line=reader.line,
     )
 
@@ -280,6 +298,7 @@ def parse_procedure(
         glossary=reader.identifiers("glossary"),
         source_file=source,
         allow=parse_host_list(reader, "allow"),
+        sources=_parse_sources(reader),
     )
 
 

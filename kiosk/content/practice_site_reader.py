@@ -14,6 +14,8 @@ from kiosk.content.practice_sites import (
     CODE_CHANNELS,
     END_OF_PRACTICE,
     FIELD_KINDS,
+    MONTH_BEFORE,
+    MONTHS_BEFORE_MAX,
     SITE_MISTAKES,
     PracticeField,
     PracticeKind,
@@ -27,7 +29,7 @@ from kiosk.content.reader import ContentReader
 SIMULATED_DOMAIN = ".simulation"
 _SITE_KEYS = {
     "procedure": True, "name": True, "address": True, "pages": True, "sender": False,
-    "password_rules": False,
+    "password_rules": False, "person": False,
 }  # fmt: skip
 _PAGE_KEYS = {
     "id": True, "heading": True, "button": True, "next": True, "step": False, "text": False,
@@ -156,6 +158,16 @@ def _parse_rules(reader: ContentReader) -> PasswordRules | None:
     )
 
 
+def _parse_person(reader: ContentReader) -> tuple[tuple[str, str], ...]:
+    """``person``: the practice person's details this site changes (``birth_date: 14/03/1962``)."""
+    if "person" not in reader.data:
+        return ()
+    person = ContentReader(
+        reader.source, reader.data["person"], dict.fromkeys(DETAIL_LABELS, False), "person", reader.line
+    )
+    return tuple((name, person.required_text(name)) for name in person.data)
+
+
 def _check_site(site: PracticeSite, reader: ContentReader) -> None:
     """The pages must link up, and every pitfall must have what it needs."""
     page_ids = [page.id for page in site.pages]
@@ -173,6 +185,15 @@ def _check_site(site: PracticeSite, reader: ContentReader) -> None:
             raise reader.error(f"{where}.fields", "a password field needs the site's password_rules")
         if PracticeKind.CONFIRMATION_CODE in kinds and not any(p.sends_code for p in site.pages):
             raise reader.error(f"{where}.fields", "a confirmation code needs a page with sends_code")
+        texts = [("heading", page.heading), ("text", page.text)]
+        texts += [(f"fields[{i}].label", f.label) for i, f in enumerate(page.fields)]
+        for key, text in texts:
+            for found in MONTH_BEFORE.finditer(text):
+                if not 1 <= int(found.group(1)) <= MONTHS_BEFORE_MAX:
+                    raise reader.error(
+                        f"{where}.{key}",
+                        f"{found.group()}: a month from 1 to {MONTHS_BEFORE_MAX} before the practice's",
+                    )
     seen, page = set(), site.pages[0]
     while page.next != END_OF_PRACTICE:  # following "next" from the first page must reach the end
         if page.id in seen:
@@ -198,6 +219,7 @@ def parse_practice_site(data: object, source: str, procedures: dict[str, Procedu
         pages=tuple(_parse_page(page, procedure) for page in reader.each("pages", _PAGE_KEYS)),
         sender=reader.text("sender"),
         password_rules=_parse_rules(reader),
+        person_changes=_parse_person(reader),
     )
     _check_site(site, reader)
     return site

@@ -10,10 +10,13 @@ is ``kiosk.practice.run``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from kiosk.content.field_kinds import FieldKind, PasswordRules
+from kiosk.content.practice_person import PRACTICE_PERSON, PracticePerson
 
 END_OF_PRACTICE = "end"
 
@@ -55,6 +58,7 @@ SITE_MISTAKES = frozenset(
         CHECKBOX_REQUIRED,
     }
 )
+
 
 @dataclass(frozen=True)
 class PracticeField:
@@ -112,6 +116,13 @@ class PracticeSite:
     pages: tuple[PracticePage, ...]
     sender: str = ""  # who the confirmation mails come from
     password_rules: PasswordRules | None = None
+    # Details of the practice person this site changes: a retirement request needs someone of
+    # retirement age, not the 40-year-old of the other sites.
+    person_changes: tuple[tuple[str, str], ...] = ()
+
+    def person(self) -> PracticePerson:
+        """The practice person as this site sees them."""
+        return replace(PRACTICE_PERSON, **dict(self.person_changes))
 
     def page(self, page_id: str) -> PracticePage:
         for candidate in self.pages:
@@ -121,3 +132,25 @@ class PracticeSite:
 
 
 CODE_CHANNELS = ("email", "sms")
+
+# ``{mois-N}`` in a page's heading, text or a field's label: the month N months before the month
+# of the practice, as the real site names it (« février 2026 »). The CAF's quarterly declaration
+# asks for the 4th, 3rd and 2nd months before the month it is made in: a fixed month in the file
+# would be wrong the next quarter.
+MONTH_BEFORE = re.compile(r"\{mois-(\d+)\}")
+MONTHS_BEFORE_MAX = 12
+FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def month_before(today: date, count: int) -> str:
+    """« février 2026 »: the month ``count`` months before the month of ``today``."""
+    index = today.year * 12 + today.month - 1 - count
+    return f"{FRENCH_MONTHS[index % 12]} {index // 12}"
+
+
+def with_months(text: str, today: date) -> str:
+    """``text`` with each ``{mois-N}`` replaced by the month it names, seen from ``today``."""
+    return MONTH_BEFORE.sub(lambda found: month_before(today, int(found.group(1))), text)

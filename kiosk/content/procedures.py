@@ -67,6 +67,18 @@ class PagePattern:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a fact that can cost a person money or rights was checked: the page, and the day it said so.
+
+    Mediators see it beside the step (docs/CONTENT.md, "Sources"); it is never translated.
+    """
+
+    url: str
+    date: str  # YYYY-MM-DD, the day the page was read
+    fact: str = ""  # which fact of the text it supports, in French, for the mediator
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: str
@@ -80,6 +92,7 @@ class Step:
     links: tuple[str, ...] = ()
     illustration: str = ""  # absolute path of an SVG mock-up of the real page
     page: PagePattern | None = None  # the real site's page this step describes, when it is known
+    sources: tuple[Source, ...] = ()  # where the step's costly facts were checked
     line: int = field(default=0, compare=False)  # where the step starts in its file
 
 
@@ -110,6 +123,8 @@ class Procedure:
     # Hosts the kiosk's browser may open for this procedure besides those of ``urls``
     # (each allows its subdomains too): a login or a service on another domain.
     allow: tuple[str, ...] = ()
+    # Where the costly facts of the procedure's own texts (checklist, channels, after) were checked.
+    sources: tuple[Source, ...] = ()
 
     def texts(self) -> list[str]:
         """Every text a person reads in this procedure, in order (what translators translate)."""

@@ -78,6 +78,31 @@ def remaining_steps(procedure: Procedure) -> dict[str, int]:
     return distance
 
 
+def most_remaining_steps(procedure: Procedure, step_id: str) -> int:
+    """The most steps still to do after ``step_id``, along any way to the end (each step at most once).
+
+    Progress counts against it: whatever the person answers, the steps ahead only ever get
+    fewer, so « step k of n » never sees n grow (« 2 sur 3 » then « 3 sur 6 » told a person
+    they were going backwards)."""
+    steps = {step.id: step for step in procedure.steps}
+
+    def walk(current: str, visited: frozenset[str]) -> int | None:
+        best: int | None = None
+        for move in moves(procedure, steps[current]):
+            if move.target == END:
+                ahead: int | None = 0
+            elif move.target in steps and move.target not in visited:
+                further = walk(move.target, visited | {move.target})
+                ahead = None if further is None else further + 1
+            else:
+                ahead = None
+            if ahead is not None and (best is None or ahead > best):
+                best = ahead
+        return best
+
+    return walk(step_id, frozenset({step_id})) or 0
+
+
 def cannot_finish(procedure: Procedure) -> set[str]:
     """Steps from which the end can never be reached (a loop with no way out)."""
     return {step.id for step in procedure.steps} - set(remaining_steps(procedure))

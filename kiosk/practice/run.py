@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kiosk.content.field_kinds import FieldKind
-from kiosk.content.practice_person import PRACTICE_PERSON, PracticePerson
+from kiosk.content.practice_person import PracticePerson
 from kiosk.content.practice_sites import (
     CAPTCHA_WRONG,
     CHECKBOX_REQUIRED,
@@ -31,7 +31,9 @@ from kiosk.content.practice_sites import (
     PracticeField,
     PracticeKind,
     PracticeLink,
+    PracticePage,
     PracticeSite,
+    with_months,
 )
 from kiosk.practice.validators import check, check_upload, normalized
 from kiosk.secret import Secret
@@ -55,8 +57,6 @@ PHONE_PHOTOS: tuple[PhonePhoto, ...] = (
     PhonePhoto("photo-grande.jpg", 9_800_000, True, "document"),
     PhonePhoto("photo-floue.jpg", 1_100_000, False, "document"),
 )
-
-
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,14 @@ class PracticeRun:
         clock: Callable[[], float],
         today: Callable[[], date] = date.today,
         rng: random.Random | None = None,
-        person: PracticePerson = PRACTICE_PERSON,
+        person: PracticePerson | None = None,
     ) -> None:
         self.site = site
-        self.person = person
+        self.person = person or site.person()  # the practice person, as this site changes them
         self._clock = clock
         self._today = today
         self._rng = rng or random.SystemRandom()
-        self.page = site.pages[0]
+        self.page = self._dated(site.pages[0])
         self.values: dict[str, str | Secret] = {}
         self.photos: dict[str, PhonePhoto] = {}
         self.mailbox: list[Mail] = []
@@ -283,9 +283,17 @@ class PracticeRun:
     # Moving ---------------------------------------------------------------------------------
     def _open(self, page_id: str) -> None:
         self.forget_typing()
-        self.page = self.site.page(page_id)
+        self.page = self._dated(self.site.page(page_id))
         self.captcha = new_captcha(self._rng)
         self.touch()
+
+    def _dated(self, page: PracticePage) -> PracticePage:
+        """The page as the site shows it today: each ``{mois-N}`` is the month it names."""
+        today = self._today()
+        fields = tuple(replace(f, label=with_months(f.label, today)) for f in page.fields)
+        return replace(
+            page, heading=with_months(page.heading, today), text=with_months(page.text, today), fields=fields
+        )
 
     def _send_a_code(self, channel: str) -> None:
         code = "".join(str(self._rng.randrange(10)) for _ in range(6))

@@ -282,3 +282,117 @@ def test_every_bundled_page_names_a_host_its_step_or_its_urls_write() -> None:
             assert step.page.host.removeprefix("www.") in words, (procedure.id, step.id)
             assert step.page.path == "/*" and step.page.title_words == ()  # no path is established yet
     assert pages == 5
+
+
+def _source_warnings(tmp_path: Path, old: str, new: str) -> list[str]:
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURE, pack)
+    path = pack / "procedures" / "compte.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    catalog = load_catalog([pack])
+    assert catalog.problems == []
+    return [
+        f.message
+        for f in check(catalog)
+        if "cost money or rights" in f.message and "compte.yaml" in f.message
+    ]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "fact"),
+    [
+        ("Le timbre coûte 86 €.", "« 86 € » is an amount"),
+        ("Le timbre coûte 17 euros.", "« 17 euros » is an amount"),
+        ("Appelez le 36 46.", "« 36 46 » is a phone number"),
+        ("Appelez le 0 805 805 817, c'est gratuit.", "« 0 805 805 817 » is a phone number"),
+        ("Transférez le SMS au 33700.", "« 33700 » is a phone number"),
+        ("Demandez-la dans les 12 mois.", "« 12 mois » is a deadline"),
+        ("Faites-le tous les trois mois.", "« trois mois » is a deadline"),
+        ("Ne laissez pas passer le délai.", "« délai » is a deadline"),
+        ("Il faut au moins 10 caractères.", "« 10 caractères » is a password rule"),
+        ("Écrivez au 12 rue des Lilas, 35000 Rennes.", "« 35000 R » is a postal address"),
+    ],
+)
+def test_a_fact_that_can_cost_money_or_rights_without_a_source_is_warned_with_its_step(
+    tmp_path: Path, instruction: str, fact: str
+) -> None:
+    warnings = _source_warnings(
+        tmp_path, "instruction: Tapez votre identifiant.", f'instruction: "{instruction}"'
+    )
+    assert len(warnings) == 1, warnings
+    assert "compte.yaml:" in warnings[0] and "steps[1].instruction" in warnings[0] and fact in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Tapez votre code de 6 chiffres.",
+        "Touchez le bouton en 2025.",
+        "Une photo de 35 x 45 mm.",
+        "Page 3 sur 12.",
+    ],
+)
+def test_numbers_that_are_not_costly_facts_are_not_warned(tmp_path: Path, instruction: str) -> None:
+    assert (
+        _source_warnings(tmp_path, "instruction: Tapez votre identifiant.", f'instruction: "{instruction}"')
+        == []
+    )
+
+
+def test_a_source_beside_the_fact_silences_the_warning_and_is_kept_with_its_date(tmp_path: Path) -> None:
+    sourced = (
+        'instruction: "Le timbre coûte 86 €."\n'
+        "    sources:\n"
+        "      - {url: https://www.service-public.gouv.fr/particuliers/vosdroits/F34752, date: 2026-12-04,"
+        " fact: passeport 86 €}\n"
+    )
+    assert _source_warnings(tmp_path, "instruction: Tapez votre identifiant.\n", sourced) == []
+    catalog = load_catalog([tmp_path / "pack"])
+    (source,) = catalog.procedures["compte"].steps[1].sources
+    assert (source.date, source.fact) == ("2026-12-04", "passeport 86 €")
+
+
+def test_a_source_on_another_step_or_the_procedure_does_not_cover_a_steps_fact(tmp_path: Path) -> None:
+    """The mediator sees a step's sources beside that step: a source elsewhere would not be seen there."""
+    warnings = _source_warnings(
+        tmp_path,
+        "instruction: Tapez votre identifiant.",
+        'instruction: "Appelez le 3230."',
+    )
+    assert len(warnings) == 1
+    pack = tmp_path / "pack"
+    path = pack / "procedures" / "compte.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "before_you_start:",
+            "sources: [{url: 'https://www.caf.fr', date: 2026-11-23}]\nbefore_you_start:",
+            1,
+        )
+    )
+    findings = check(load_catalog([pack]))
+    assert (
+        len([f for f in findings if "cost money or rights" in f.message and "compte.yaml" in f.message]) == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("{url: http://www.caf.fr, date: 2026-12-04}", "must start with https://"),
+        ("{url: https://www.caf.fr, date: 04/12/2026}", "YYYY-MM-DD"),
+        ("{date: 2026-12-04}", "url: missing"),
+        ("{url: https://www.caf.fr, date: 2026-12-04, page: 3}", "unknown key"),
+    ],
+)
+def test_a_broken_source_is_an_error_with_its_line(tmp_path: Path, source: str, problem: str) -> None:
+    errors = _broken(
+        tmp_path, "instruction: Tapez votre identifiant.\n", f"instruction: Tapez.\n    sources: [{source}]\n"
+    )
+    assert any(problem in error and "steps[1].sources[0]" in error for error in errors), errors
+
+
+def test_every_costly_fact_of_the_bundled_pack_has_a_source() -> None:
+    findings = check(load_catalog([BUNDLED_PACK]))
+    assert [f.message for f in findings if "cost money or rights" in f.message] == []

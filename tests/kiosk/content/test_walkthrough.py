@@ -9,7 +9,15 @@ import pytest
 from kiosk.config import Config
 from kiosk.content.loader import Catalog, load_catalog
 from kiosk.content.procedures import END
-from kiosk.content.walkthrough import Move, all_paths, cannot_finish, moves, reachable, remaining_steps
+from kiosk.content.walkthrough import (
+    Move,
+    all_paths,
+    cannot_finish,
+    most_remaining_steps,
+    moves,
+    reachable,
+    remaining_steps,
+)
 from kiosk.station import Station
 from kiosk.visit.navigation import resolve_next
 from kiosk.visit.places import Place, ScreenId
@@ -73,7 +81,7 @@ def test_a_detour_goes_through_the_other_procedure_and_comes_back(fixture_statio
     assert visit.session.completed == ["mail"]
     visit.next()  # "Reprendre : Créer un compte"
     assert visit.place == Place(ScreenId.STEP, procedure_id="compte", step_index=1)
-    assert visit.progress() == (2, 4)
+    assert visit.progress() == (2, 5)
     assert visit.returns_to() is None
 
 
@@ -93,16 +101,31 @@ def test_progress_counts_the_path_actually_taken(fixture_station: Station) -> No
     visit.open_theme("papers")
     visit.open_procedure("compte")
     visit.next()
-    assert visit.progress() == (1, 4)
+    assert visit.progress() == (1, 5)  # counted on the longest way: the total never grows
     visit.answer(0)
-    assert visit.progress() == (2, 4)
+    assert visit.progress() == (2, 5)
     visit.next()
-    visit.answer(1)  # no account yet: one more step than the shortest path
+    visit.answer(1)  # no account yet: the longest way it was counted on
     assert visit.progress() == (4, 5)
     visit.next()
     assert visit.progress() == (5, 5)
     visit.back()
     assert visit.progress() == (4, 5)
+
+
+def test_the_total_of_steps_never_grows_on_any_way_through_any_bundled_guide(
+    bundled_catalog: Catalog,
+) -> None:
+    """« 2 sur 3 » then « 3 sur 6 » told a person they were going backwards."""
+    for procedure in bundled_catalog.procedures.values():
+        for path in all_paths(procedure):
+            station_steps = [procedure.steps[0].id, *(m.target for m in path[:-1])]
+            totals = [
+                number + most_remaining_steps(procedure, step_id)
+                for number, step_id in enumerate(station_steps, start=1)
+            ]
+            assert totals == sorted(totals, reverse=True), (procedure.id, station_steps, totals)
+            assert totals[-1] == len(station_steps)  # the last step says « n sur n »
 
 
 def test_the_place_with_its_detour_round_trips_as_plain_data() -> None:

@@ -160,14 +160,14 @@ def test_forgot_password_sends_a_code_by_sms_that_must_be_copied() -> None:
 
 def test_the_rsa_typed_as_a_salary_is_stopped_and_explained() -> None:
     run = run_of(CAF)
-    while run.page.id != "montants":
+    while run.page.id != "autres-ressources":
         assert fill_and_send(run).accepted
-    sent = fill_and_send(run, salaire=PRACTICE_PERSON.rsa_amount)
+    sent = fill_and_send(run, non_salarie=PRACTICE_PERSON.rsa_amount)
     assert [(p.field_id, p.code, p.site_message) for p in sent.problems] == [
-        ("salaire", practice_sites.RSA_AS_SALARY, "")  # a real site would take it: only the kiosk speaks
+        ("non-salarie", practice_sites.RSA_AS_SALARY, "")  # a real site would take it: only the kiosk speaks
     ]
-    assert [p.code for p in fill_and_send(run, salaire="612.40").problems] == ["amount.decimal_point"]
-    assert [p.code for p in fill_and_send(run, salaire="150").problems] == [practice_sites.NOT_AS_ON_CARD]
+    assert [p.code for p in fill_and_send(run, non_salarie="612.40").problems] == ["amount.decimal_point"]
+    assert [p.code for p in fill_and_send(run, non_salarie="150").problems] == [practice_sites.NOT_AS_ON_CARD]
     assert fill_and_send(run).accepted
     sent = fill_and_send(run, certification="")
     assert [p.code for p in sent.problems] == [practice_sites.CHECKBOX_REQUIRED]
@@ -348,3 +348,125 @@ def test_every_field_of_every_page_refuses_a_wrong_value_with_words_to_explain_i
         while not run.finished and run.page is page:
             fill_and_send(run)
     assert run.finished, procedure_id
+
+
+SITE_WITH_MONTHS = """
+procedure: caf-declaration-trimestrielle
+name: Essai
+address: essai.simulation
+pages:
+  - id: montants
+    heading: "Vos ressources de {mois-4} à {mois-2}"
+    text: "Salaires de {mois-3} : 0,00 €"
+    fields:
+      - {id: pension, label: "Pension reçue en {mois-2}", kind: amount, expect: other_income}
+    button: Continuer
+    next: end
+"""
+
+
+@pytest.mark.parametrize(
+    ("today", "heading", "label"),
+    [
+        (date(2026, 6, 10), "Vos ressources de février 2026 à avril 2026", "Pension reçue en avril 2026"),
+        (
+            date(2027, 1, 31),
+            "Vos ressources de septembre 2026 à novembre 2026",
+            "Pension reçue en novembre 2026",
+        ),
+    ],
+)
+def test_months_on_a_page_are_named_from_the_day_of_the_practice(
+    tmp_path: Path, today: date, heading: str, label: str
+) -> None:
+    """The CAF asks for the 4th, 3rd and 2nd months before the month of the declaration: in June,
+    February to April. A month written in the file would be wrong the next quarter."""
+    site = site_from(SITE_WITH_MONTHS, tmp_path)
+    run = PracticeRun(site, Clock(), today=lambda: today, rng=random.Random(7))
+    assert run.page.heading == heading
+    assert run.page.fields[0].label == label
+    assert "{" not in run.page.text
+    assert fill_and_send(run).accepted and run.finished
+
+
+def test_a_month_the_practice_cannot_name_is_refused_with_its_field(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match=r"fields\[0\]\.label.*\{mois-13\}"):
+        site_from(SITE_WITH_MONTHS.replace("en {mois-2}", "en {mois-13}"), tmp_path)
+
+
+def test_the_quarterly_declaration_rehearses_the_prefilled_form_of_the_right_months() -> None:
+    run = PracticeRun(
+        CATALOG.practice["caf-declaration-trimestrielle"],
+        Clock(),
+        today=lambda: date(2026, 6, 2),
+        rng=random.Random(7),
+    )
+    seen = []
+    for _ in range(30):
+        if run.finished:
+            break
+        seen.append(f"{run.page.heading} {run.page.text} {' '.join(f.label for f in run.page.fields)}")
+        assert fill_and_send(run).accepted, run.page.id
+    assert run.finished
+    everything = " ".join(seen)
+    assert "montant net social" in everything.lower()
+    for month in ("février 2026", "mars 2026", "avril 2026"):
+        assert month in everything
+    assert "mai 2026" not in everything and "janvier 2026" not in everything
+
+
+@pytest.mark.parametrize(
+    "procedure_id",
+    [
+        "caf-declaration-trimestrielle",
+        "caf-prime-activite",
+        "caf-aide-logement",
+        "css-complementaire-sante-solidaire",
+        "impots-declaration-revenus",
+    ],
+)
+def test_logging_in_sends_a_six_digit_code_to_the_practice_mailbox(procedure_id: str) -> None:
+    """Since December 2024 the CAF sends a code by e-mail at each login, ameli too, impots.gouv on a
+    new device (always, at a kiosk): the practice site rehearses reading the mailbox."""
+    run = run_of(CATALOG.practice[procedure_id])
+    for _ in range(30):
+        if any(f.kind == FieldKind.PASSWORD for f in run.page.fields):
+            break
+        assert fill_and_send(run).accepted, run.page.id
+    login = run.page
+    assert fill_and_send(run).accepted
+    assert [mail.channel for mail in run.mailbox] == ["email"], login.id
+    code = run.mailbox[-1].code.reveal()
+    assert len(code) == 6 and code.isdigit()
+    assert [f.kind for f in run.page.fields] == [PracticeKind.CONFIRMATION_CODE], run.page.id
+    wrong = "000000" if code != "000000" else "111111"
+    sent = fill_and_send(run, **{run.page.fields[0].id.replace("-", "_"): wrong})
+    assert [p.code for p in sent.problems] == [practice_sites.CODE_WRONG]
+    assert fill_and_send(run).accepted
+
+
+def test_the_retirement_practice_person_is_of_retirement_age_with_a_matching_number() -> None:
+    site = CATALOG.practice["retraite-demande"]
+    run = run_of(site)
+    day, month, year = (int(part) for part in run.person.birth_date.split("/"))
+    born = date(year, month, day)
+    assert TODAY.year - born.year - ((TODAY.month, TODAY.day) < (born.month, born.day)) >= 64
+    digits = run.person.nir.replace(" ", "")
+    assert (digits[1:3], digits[3:5]) == (f"{born.year % 100:02d}", f"{born.month:02d}")
+    assert run.person.first_name == PRACTICE_PERSON.first_name  # the rest of the card is unchanged
+    texts = " ".join(page.text for page in site.pages)
+    assert run.person.birth_date in texts and PRACTICE_PERSON.birth_date not in texts
+    walk_to_end(run)
+
+
+@pytest.mark.parametrize("procedure_id", sorted(CATALOG.practice))
+def test_the_practice_person_of_every_site_passes_the_real_checks(procedure_id: str) -> None:
+    person = CATALOG.practice[procedure_id].person()
+    for name, kind in [("birth_date", FieldKind.BIRTH_DATE), ("nir", FieldKind.NIR)]:
+        assert check(kind, person.detail(name), today=TODAY) is None, name
+
+
+def test_a_site_may_change_only_details_the_practice_person_has(tmp_path: Path) -> None:
+    text = SITE_WITH_MONTHS.replace("pages:", "person: {shoe_size: '42'}\npages:", 1)
+    with pytest.raises(ContentError, match=r"person\.shoe_size: unknown key"):
+        site_from(text, tmp_path)
