@@ -29,8 +29,14 @@ ALWAYS_THERE = {"libc6", "libgcc-s1", "libstdc++6", "zlib1g"}
 
 
 def _bootstrap(snippet: str, user: str | None = None) -> subprocess.CompletedProcess[str]:
-    script = f"cd {ROOT} && source tools/bootstrap.sh && {snippet}"
-    command = ["su", user, "-s", "/bin/bash", "-c", script] if user else ["bash", "-c", script]
+    if user is None:
+        script = f"cd {ROOT} && source tools/bootstrap.sh && {snippet}"
+        return subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
+    # Another user may not enter the clone (made by root in a `mktemp -d`, or in /root): the functions
+    # are handed over as text and run from /, so the test does not depend on where the clone is.
+    functions = (ROOT / "tools" / "bootstrap.sh").read_text()
+    script = f"cd / || exit 1\n{functions}\n{snippet}"
+    command = ["su", user, "-s", "/bin/bash", "-c", script]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 

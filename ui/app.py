@@ -37,6 +37,20 @@ from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1366, 768)
+SMALLEST_WINDOW = (640, 480)  # below this no screen of the kiosk can be judged
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``--windowed 1024x768``: the size of the window, to try the kiosk as a given screen shows it."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: write WIDTHxHEIGHT, e.g. 1024x768")
+    size = (int(width), int(height))
+    if size[0] < SMALLEST_WINDOW[0] or size[1] < SMALLEST_WINDOW[1]:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is too small: WIDTHxHEIGHT of at least {SMALLEST_WINDOW[0]}x{SMALLEST_WINDOW[1]}"
+        )
+    return size
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -47,7 +61,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "'kiosk i18n status' shows each language's catalogs; "
         "'kiosk store status|use-passphrase|use-station-secret|rekey|purge' manages the encrypted store.",
     )
-    parser.add_argument("--windowed", action="store_true", help="run in a normal window (development)")
+    parser.add_argument(
+        "--windowed",
+        nargs="?",
+        const=WINDOWED_SIZE,
+        type=window_size,
+        metavar="WIDTHxHEIGHT",
+        help="run in a normal window (development), of this size (default: {}x{})".format(*WINDOWED_SIZE),
+    )
     parser.add_argument("--lang", help="language shown first, e.g. fr, en")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: {default_data_dir()})")
     parser.add_argument(
@@ -166,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     guard = CrashGuard(window)
     guard.install()
     if args.windowed:
-        window.resize(*WINDOWED_SIZE)
+        window.resize(*args.windowed)
         window.show()
         window.quit_requested.connect(app.quit)
     else:

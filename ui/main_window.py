@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import translation
 from kiosk.i18n.translation import _
@@ -127,6 +127,7 @@ class MainWindow(QWidget):
         self.calm_panel = OverlayPanel(self, "mdi6.check-bold")  # after an unexpected error
         self.keyboard = self._keyboard()
         self.keyboard.shown_changed.connect(self._make_room_for_keyboard)
+        self.keyboard.field_followed.connect(self._keep_in_view)
         self._voice = self._qt_speaker(speaker)
         if self._voice is not None:
             self._voice.sentence_started.connect(lambda sentence: self.current_screen.highlight(sentence))
@@ -329,6 +330,8 @@ class MainWindow(QWidget):
             )
             QApplication.setLayoutDirection(direction)
             self.nav_bar.retranslate()
+            if self._built("keyboard"):
+                self.keyboard.retranslate()
             self.site_area.retranslate()
             self._applied_language = language
 
@@ -376,26 +379,34 @@ class MainWindow(QWidget):
         return QRect(0, 0, self.width(), self.height() - self.keyboard.sizeHint().height())
 
     def _make_room_for_keyboard(self, shown: bool) -> None:
-        """The keyboard covers the bottom of the window; open panels shrink above it, the field in view."""
+        """The keyboard covers the bottom of the window: the screen and open panels shrink above it."""
         height = self.keyboard.sizeHint().height()
         if shown:
             self.keyboard.setGeometry(0, self.height() - height, self.width(), height)
             self.keyboard.raise_()
-        # The site's page cannot be scrolled by Qt: the whole area shrinks above the keyboard instead.
-        typing_in_site = shown and self.site_area.site_shown
-        self._layout.setContentsMargins(0, 0, 0, height if typing_in_site else 0)
+        # Every screen, the simulated site's and the official site's page among them, is laid out
+        # above the keyboard: a scroll area reaching under it would count as seen what it hides.
+        self._layout.setContentsMargins(0, 0, 0, height if shown else 0)
         panels: list[QWidget] = [self.idle_overlay, self.calm_panel]
         if self._built("mediator_panel"):
             panels.append(self.mediator_panel)
         for panel in panels:
             if not panel.isHidden():
                 panel.setGeometry(self.free_area())
-        focused = QApplication.focusWidget()
-        scroller = focused.parentWidget() if focused is not None else None
-        while scroller is not None and not isinstance(scroller, QScrollArea):
-            scroller = scroller.parentWidget()
-        if shown and focused is not None and scroller is not None:
-            scroller.ensureWidgetVisible(focused)
+        if shown:
+            self._keep_in_view(QApplication.focusWidget())
+
+    def _keep_in_view(self, field: QWidget | None) -> None:
+        """The field being typed into is scrolled into view above the keyboard, now and once laid out."""
+        from ui.widgets.on_screen_keyboard import bring_into_view  # loaded with the keyboard
+
+        if field is None or self.keyboard.isHidden() or field.window() is not self:
+            return
+        self._layout.activate()  # the screen takes its height above the keyboard before it scrolls
+        bring_into_view(field)
+        # A page or a panel changed by the same touch is laid out in the next turn: follow it (the
+        # field as context: nothing runs if it is gone by then).
+        QTimer.singleShot(0, field, lambda: bring_into_view(field) if field.hasFocus() else None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.i18n.translation import _
@@ -13,6 +13,9 @@ from kiosk.mediation.knock import KnockGesture
 from kiosk.visit.places import LEAVING_SCREENS, Place, ScreenId
 from ui.widgets import pictograms
 from ui.widgets.blocks import PictogramButton
+
+# Arabic script (« تكرار », Arabic's « Répéter »): the tallest line any offered language gives.
+TALLEST_LINE = "\u062a\u0643\u0631\u0627\u0631"
 
 
 class NavBar(QFrame):
@@ -90,3 +93,22 @@ class NavBar(QFrame):
         self.voice_button.set_text(_("Voix"), _("Régler la voix : lecture, vitesse, volume."))
         self.language_button.set_text(_("Langue"), _("Choisir une autre langue."))
         self.help_button.set_text(_("Aide"), _("Appeler une personne de l'accueil."))
+        self._keep_one_height()
+
+    def _keep_one_height(self) -> None:
+        """The bar's height, whatever the language: Arabic and Persian lines are taller, and the bar
+        grew from 108 to 116 px after Arabic and stayed so. It takes the tallest line from the start."""
+        if not self.isVisible():
+            return  # the theme's fonts apply once shown: measured then (showEvent)
+        label = self.repeat_button.text_label
+        shown = label.text()
+        heights = []
+        for text in (TALLEST_LINE, shown):
+            label.setText(text)
+            self.repeat_button.updateGeometry()  # the bar's own layout forgets its cached size
+            heights.append(self.sizeHint().height())
+        self.setFixedHeight(max(heights))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._keep_one_height()

@@ -52,11 +52,13 @@ def recap_html(recap: Recap) -> str:
     parts = [
         f"<html><body dir='{direction}' style='font-family: {FONTS};'>",
         f"<h1>{escape(recap.title)}</h1>",
-        f"<p>{escape(recap.structure)} — {escape(recap.day)}</p>",
+        # The structure's name and address and the help places are the structure's French
+        # words: isolated in a right-to-left recap like every translated line (bidi.py).
+        f"<p>{escape(translation.shown(f'{recap.structure} — {recap.day}'))}</p>",
     ]
     for heading, lines in recap.sections():
         parts.append(f"<h2>{escape(heading)}</h2><ul>")
-        parts += [f"<li>{escape(line)}</li>" for line in lines]
+        parts += [f"<li>{escape(translation.shown(line))}</li>" for line in lines]
         parts.append("</ul>")
     parts.append(f"<p><img src='qr' width='{QR_PRINT_PX}' height='{QR_PRINT_PX}'></p>")
     scan = _("Scannez ce code avec votre téléphone pour garder ce récapitulatif.")

@@ -1,8 +1,8 @@
 """What a mediator sees of the person's session, and what they record about the help given.
 
-The timeline is built from the visit as it is (the way through the steps, the
-time on each, the help asked), in the content's source language: mediators read
-French whatever the person's language. Nothing here is shown to the next person:
+The timeline is built from what the person did (every step walked and every practice,
+even those gone back over, the time on each, the help asked), in the content's source
+language: mediators read French whatever the person's language. Nothing here is shown to the next person:
 it all goes with the visit.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kiosk.i18n import translation
 from kiosk.practice.explanations import for_mediator
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpRequest, HelpStatus
 from kiosk.visit.places import ScreenId
@@ -35,6 +36,34 @@ AUTONOMY_LABELS: dict[Autonomy, str] = {
 }
 
 
+# The languages as a French-speaking mediator names them: « فارسی » alone tells most of them nothing.
+LANGUAGE_NAMES_IN_FRENCH: dict[str, str] = {
+    "fr": "français",
+    "en": "anglais",
+    "ar": "arabe",
+    "es": "espagnol",
+    "pt": "portugais",
+    "ro": "roumain",
+    "tr": "turc",
+    "uk": "ukrainien",
+    "ru": "russe",
+    "fa": "persan",
+}
+
+
+def language_for_mediator(code: str) -> str:
+    """« persan (فارسی) »: the name the mediator reads, and beside it the one the person knows.
+
+    The person's own name is isolated (U+2068 … U+2069), so a right-to-left name keeps the
+    French sentence around it in order.
+    """
+    native = translation.language(code).native_name
+    french = LANGUAGE_NAMES_IN_FRENCH.get(code, native)
+    if native.casefold() == french.casefold():
+        return french
+    return f"{french} (\u2068{native}\u2069)"
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     what: str  # "Prime d'activité — Créer votre compte", "Aide demandée : Je suis bloqué"
@@ -44,23 +73,24 @@ class TimelineEntry:
 
 
 def timeline(visit: Visit, now: float) -> list[TimelineEntry]:
-    """The steps in the order the person went through them, then each help request."""
+    """What the person did, in the order they first did it (steps and practice), then each help request.
+
+    Read from the session, which keeps every step walked: the back stack forgets the steps a
+    person went back over ("Retour"), and a mediator must see them all, with their time.
+    """
     session = visit.session
     entries: list[TimelineEntry] = []
-    seen: set[tuple[str, int]] = set()
-    for place in (*visit.navigator.history, visit.place):
-        if place.screen is not ScreenId.STEP or (place.procedure_id, place.step_index) in seen:
+    for procedure_id, step_id in session.walked:
+        procedure = visit.catalog.procedures.get(procedure_id)
+        if procedure is None:
             continue
-        seen.add((place.procedure_id, place.step_index))
-        procedure = visit.catalog.procedures[place.procedure_id]
-        step = procedure.steps[place.step_index]
-        seconds = session.seconds_per_step.get(f"{procedure.id}/{step.id}", 0.0)
-        if place == visit.place_outside_help():
-            seconds = session.seconds_on_current_step(now)
-        entries.append(TimelineEntry(f"{procedure.title} — {step.title}", int(seconds)))
-    run = visit.practice_run
-    if run is not None and visit.place_outside_help().screen is ScreenId.PRACTICE and not run.finished:
-        entries.append(TimelineEntry(f"Exercice : {run.site.name} — page « {run.page.heading} »", 0))
+        seconds = session.seconds_on(procedure_id, step_id, now)
+        if step_id:
+            step = next((step for step in procedure.steps if step.id == step_id), None)
+            if step is not None:
+                entries.append(TimelineEntry(f"{procedure.title} — {step.title}", seconds))
+        elif procedure_id in visit.catalog.practice:
+            entries.append(TimelineEntry(_practice(visit, procedure_id), seconds))
     for request in session.help_requests:
         entries.append(
             TimelineEntry(
@@ -72,6 +102,17 @@ def timeline(visit: Visit, now: float) -> list[TimelineEntry]:
             )
         )
     return entries
+
+
+def _practice(visit: Visit, procedure_id: str) -> str:
+    """Practice on a simulated site; the page on screen if the person is on it now."""
+    site = visit.catalog.practice[procedure_id]
+    run = visit.practice_run
+    where = visit.place_outside_help()
+    on_it = where.screen is ScreenId.PRACTICE and where.procedure_id == procedure_id
+    if run is None or run.finished or not on_it:
+        return f"Exercice : {site.name}"
+    return f"Exercice : {site.name} — page « {run.page.heading} »"
 
 
 def _on_practice(visit: Visit, request: HelpRequest) -> str:

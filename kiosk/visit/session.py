@@ -34,7 +34,12 @@ class Session:
     referral: str | None = None  # the help place a mediator sent the person to (from the directory)
     practised: list[str] = field(default_factory=list)  # procedures rehearsed on a simulated site
     practice_mistakes: list[str] = field(default_factory=list)  # kinds of mistakes made there, never values
-    _step_key: str = ""
+    # What the person did, in the order they first did it: (procedure, step) for a step of a guide,
+    # (procedure, "") for practice on its simulated site. Going back never removes anything from it:
+    # the mediator's timeline is read from here, not from the way back on screen.
+    walked: list[tuple[str, str]] = field(default_factory=list)
+    seconds_practising: dict[str, float] = field(default_factory=dict)
+    _doing: tuple[str, str] | None = None
     _entered_at: float = 0.0
 
     @property
@@ -51,22 +56,51 @@ class Session:
     def change_volume(self, step: int) -> None:
         self.volume = min(max(self.volume + step, 0), len(VOLUMES) - 1)
 
-    def enter(self, procedure_id: str, step_id: str, now: float) -> None:
-        """Note that a place was entered; time on the previous step is added up."""
-        if self._step_key:
-            spent = now - self._entered_at
-            self.seconds_per_step[self._step_key] = self.seconds_per_step.get(self._step_key, 0) + spent
-        self._step_key = f"{procedure_id}/{step_id}" if step_id else ""
+    def enter(self, procedure_id: str, step_id: str, now: float, practising: bool = False) -> None:
+        """Note that a place was entered (a step, or ``practising`` a procedure).
+
+        The time on the one before is added up.
+        """
+        if self._doing is not None:
+            self._add_time(self._doing, now - self._entered_at)
+        doing = (procedure_id, step_id) if step_id or (practising and procedure_id) else None
+        self._doing = doing
         self._entered_at = now
+        if doing is not None and doing not in self.walked:
+            self.walked.append(doing)
         if step_id:
             reached = self.steps_reached.setdefault(procedure_id, [])
             if step_id not in reached:
                 reached.append(step_id)
 
+    def _add_time(self, doing: tuple[str, str], spent: float) -> None:
+        procedure_id, step_id = doing
+        if step_id:
+            key = f"{procedure_id}/{step_id}"
+            self.seconds_per_step[key] = self.seconds_per_step.get(key, 0) + spent
+        else:
+            self.seconds_practising[procedure_id] = self.seconds_practising.get(procedure_id, 0) + spent
+
+    def seconds_on(self, procedure_id: str, step_id: str, now: float) -> int:
+        """All the time spent on a step (``step_id`` empty: practising), the stretch going on included."""
+        if step_id:
+            seconds = self.seconds_per_step.get(f"{procedure_id}/{step_id}", 0.0)
+        else:
+            seconds = self.seconds_practising.get(procedure_id, 0.0)
+        if self._doing == (procedure_id, step_id):
+            seconds += now - self._entered_at
+        return max(0, int(seconds))
+
     def seconds_on_current_step(self, now: float) -> int:
-        if not self._step_key:
+        """Time on the step (or the practice) the person is on, all visits to it together."""
+        if self._doing is None:
             return 0
-        return int(now - self._entered_at + self.seconds_per_step.get(self._step_key, 0))
+        return self.seconds_on(*self._doing, now)
+
+    def has_unfinished_procedure(self) -> bool:
+        """A procedure begun (a step reached, or practised) and not finished: what a code brings back."""
+        begun = (*self.steps_reached, *self.practised)
+        return any(procedure_id not in self.completed for procedure_id in begun)
 
     def mark_completed(self, procedure_id: str) -> None:
         if procedure_id not in self.completed:

@@ -13,7 +13,7 @@ from kiosk.browsing.allow_list import site_host
 from kiosk.browsing.page_match import step_reached
 from kiosk.content.loader import Catalog
 from kiosk.content.procedures import Procedure, Step
-from kiosk.content.walkthrough import Move, remaining_steps
+from kiosk.content.walkthrough import Move, most_remaining_steps
 from kiosk.i18n import translation
 from kiosk.practice.run import PracticeRun
 from kiosk.secret import Secret
@@ -69,7 +69,8 @@ class Visit:
         return procedure.steps[place.step_index]
 
     def progress(self) -> tuple[int, int] | None:
-        """ "Step k of n" along the path actually taken; n counts the fewest steps still ahead."""
+        """ "Step k of n" along the path actually taken; n counts the most steps still ahead,
+        so that it never grows as the person goes on (it may shrink: a shorter way was chosen)."""
         procedure = self.procedure()
         if procedure is None or self.place.screen is not ScreenId.STEP:
             return None
@@ -81,7 +82,7 @@ class Visit:
                 break
             if place.screen is ScreenId.STEP:
                 done += 1
-        ahead = remaining_steps(procedure).get(procedure.steps[self.place.step_index].id, 0)
+        ahead = most_remaining_steps(procedure, procedure.steps[self.place.step_index].id)
         return done + 1, done + 1 + ahead
 
     def returns_to(self) -> Procedure | None:
@@ -302,5 +303,10 @@ class Visit:
     def _moved(self, place: Place) -> None:
         step = self.step(place)
         if place.screen not in HELP_SCREENS:
-            self.session.enter(place.procedure_id, step.id if step else "", self._clock())
+            self.session.enter(
+                place.procedure_id,
+                step.id if step else "",
+                self._clock(),
+                practising=place.screen is ScreenId.PRACTICE,
+            )
         self._on_change(place)

@@ -1,16 +1,23 @@
-"""Checks of what a person actually sees: touch target sizes, contrast from pixels, text that fits."""
+"""Checks of what a person actually sees: touch target sizes, contrast from pixels, text that fits.
+
+Nothing a person needs is below the fold: the primary buttons and whatever a screen marks
+with ``must_be_seen`` (answers, hard words, QR codes, « Montrez-moi ») are whole on screen
+without scrolling. No words are ever cut sideways: horizontal scrolling is always off, so a
+label or a button's caption wider than its room is simply lost.
+"""
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QRegion
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from ui import theme
 from ui.main_window import MainWindow
+from ui.screens.base import MUST_BE_SEEN
 from ui.widgets.overlay import OverlayPanel
 
 MIN_CONTRAST = 7.0
@@ -48,17 +55,51 @@ def _hidden_by_a_panel(widget: QWidget, window: MainWindow, root: QWidget) -> bo
     return root is window and any(panel.isAncestorOf(widget) for panel in covering_panels(window))
 
 
+def must_be_seen(widget: QWidget) -> bool:
+    """A primary button, or what a screen marked as needed without scrolling."""
+    return bool(widget.property(MUST_BE_SEEN)) or widget.property("role") == "primary"
+
+
+def hidden_part(widget: QWidget) -> QRect:
+    """The bounding box of what the window's edges or a scroll area's viewport hide of ``widget``."""
+    return (QRegion(widget.rect()) - widget.visibleRegion()).boundingRect()
+
+
+def wrapped_width(label: QLabel, width: int) -> int:
+    """The width the label's words take once wrapped to ``width``: more when a word cannot be broken."""
+    flags = Qt.TextFlag.TextWordWrap | label.alignment()
+    return label.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), int(flags), label.text()).width()
+
+
+def _within(label: QLabel, parent: QWidget) -> bool:
+    """Whether ``label`` lies inside ``parent``; a scroll area's text may run below its viewport
+    (that part is scrolled to, not lost) but never past its sides (horizontal scrolling is off)."""
+    room, place = parent.rect(), label.geometry()
+    if isinstance(parent.parentWidget(), QScrollArea):
+        return room.left() <= place.left() and place.right() <= room.right()
+    return room.contains(place)
+
+
 def settle() -> None:
     """Let every pending layout and paint happen, as before a person looks."""
     for _ in range(3):
         QApplication.processEvents()
 
 
-def problems(window: MainWindow) -> list[str]:
+def problems(window: MainWindow, whole_in_view: bool = True) -> list[str]:
+    """What is wrong on the screen shown; ``whole_in_view``: the rule of the default text size,
+    that what a person needs is seen without scrolling (at larger sizes, scrolling is the way)."""
     settle()
     found: list[str] = []
     root = visible_root(window)
     image = window.grab().toImage()
+    for widget in root.findChildren(QWidget) if whole_in_view else ():
+        if widget.isVisible() and must_be_seen(widget) and not _hidden_by_a_panel(widget, window, root):
+            hidden = hidden_part(widget)
+            if not hidden.isEmpty():
+                name = widget.accessibleName() or type(widget).__name__
+                size = f"{hidden.width()}x{hidden.height()} px"
+                found.append(f"{name!r}: {size} of it hidden until one scrolls")
     for button in root.findChildren(QAbstractButton):
         if not button.isVisible() or _hidden_by_a_panel(button, window, root):
             continue
@@ -69,6 +110,17 @@ def problems(window: MainWindow) -> list[str]:
             found.append(f"a {type(button).__name__} has no accessible name")
         if not button.accessibleDescription():
             found.append(f"{name!r} has no accessible description")
+        if button.text():
+            # Qt paints a button's own words centred and clips them on both sides: its narrowest
+            # (a line, or for a button that wraps its longest word) must fit, and its lines' height.
+            least = button.minimumSizeHint()
+            if least.width() > button.width() + 1:
+                found.append(f"{name!r}: its words need {least.width()} px, it has {button.width()}")
+            elif button.hasHeightForWidth() and button.heightForWidth(button.width()) > button.height() + 1:
+                found.append(f"{name!r}: its lines need {button.heightForWidth(button.width())} px of height")
+        cut = hidden_part(button)
+        if cut.width() < button.width() and cut.height() == button.height() and not cut.isEmpty():
+            found.append(f"{name!r}: {cut.width()} px of it cut sideways")
     for label in root.findChildren(QLabel):
         if not label.isVisible() or not label.text() or _hidden_by_a_panel(label, window, root):
             continue
@@ -88,9 +140,15 @@ def problems(window: MainWindow) -> list[str]:
             needed = label.heightForWidth(contents.width())
             if needed > label.height() + 1:
                 found.append(f"{text!r}: needs {needed} px of height, has {label.height()}")
+            if label.textFormat() == Qt.TextFormat.PlainText:
+                width = wrapped_width(label, contents.width())
+                if width > contents.width() + 1:
+                    found.append(f"{text!r}: a word needs {width} px, the label has {contents.width()}")
         elif label.fontMetrics().horizontalAdvance(label.text()) > contents.width() + 1:
             found.append(f"{text!r}: wider than its {contents.width()} px")
+        if visible.width() < label.width() - 1:
+            found.append(f"{text!r}: {label.width() - visible.width()} px of it cut sideways")
         parent = label.parentWidget()
-        if parent is not None and not parent.rect().contains(label.geometry()):
+        if parent is not None and not _within(label, parent):
             found.append(f"{text!r}: cut by the edges of its {type(parent).__name__}")
     return found

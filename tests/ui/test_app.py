@@ -79,3 +79,34 @@ def test_the_settings_file_comes_from_the_variable_when_no_option_names_it(
     conf.write_text("idle_timeout = 45\n")
     monkeypatch.setenv("KIOSK_CONFIG_FILE", str(conf))
     assert starting_settings(parse_args(["--data-dir", str(tmp_path)])).config.idle_timeout_s == 45
+
+
+def test_windowed_takes_a_size_or_opens_at_1366_by_768(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse_args(["--windowed", "1024x768"]).windowed == (1024, 768)
+    assert parse_args(["--windowed", "1280X800", "--lang", "en"]).windowed == (1280, 800)
+    assert parse_args(["--windowed", "--lang", "en"]).windowed == (1366, 768)
+    for wrong in ("1024", "1024x", "big", "0x768", "100x100"):
+        with pytest.raises(SystemExit):
+            parse_args(["--windowed", wrong])
+        assert "WIDTHxHEIGHT" in capsys.readouterr().err, wrong
+
+
+def test_the_readme_says_how_to_get_out_of_the_locked_kiosk_with_the_words_on_screen() -> None:
+    from ui.mediator.pin import PinPage
+    from ui.mediator.settings import SettingsPage
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    first_steps = readme[readme.index("Plain `./run.sh`") : readme.index("Both work on")]
+    settings_source = Path(SettingsPage.__module__.replace(".", "/") + ".py")
+    pin_source = Path(PinPage.__module__.replace(".", "/") + ".py")
+    root = Path(__file__).resolve().parents[2]
+    for said, where in (
+        ("« Quitter le kiosque »", settings_source),
+        ("« Réglages »", settings_source),
+        ("« Ouvrir »", pin_source),
+    ):
+        assert said in first_steps, said
+        assert f'"{said[2:-2]}"' in (root / where).read_text(), f"{said} is on screen"
+    assert "a second time" in first_steps and "structure's name" in first_steps
+    assert "`./run.sh --windowed 1024x768`" in first_steps
+    assert parse_args(["--windowed", "1024x768"]).windowed == (1024, 768)

@@ -15,6 +15,7 @@ from ui.main_window import MainWindow
 from ui.screens.kept import KeptScreen
 from ui.screens.leave import LeaveScreen
 from ui.screens.resume import ResumeScreen
+from ui.widgets.blocks import PictogramButton
 from voice.speaker import SilentSpeaker
 
 PROCEDURE = "caf-prime-activite"
@@ -174,3 +175,43 @@ def test_the_leave_button_is_on_every_screen_but_the_start_and_leaving(stored_wi
     assert not stored_window.nav_bar.leave_button.isVisible()
     stored_window.nav_bar.back_button.click()
     assert stored_window.nav_bar.leave_button.isVisible()
+
+
+def _leave_screen(window: MainWindow) -> LeaveScreen:
+    window.station.visit.open_leave()
+    QApplication.processEvents()
+    screen = window.current_screen
+    assert isinstance(screen, LeaveScreen)
+    return screen
+
+
+def _primary_at_the_reading_end(screen: LeaveScreen) -> PictogramButton:
+    row = [screen.keep_button, screen.erase_button]
+    primary = [button for button in row if button.property("role") == "primary"]
+    assert len(primary) == 1, "one primary action"
+    shown = sorted((b for b in row if b.isVisible()), key=lambda b: b.mapTo(screen, b.rect().topLeft()).x())
+    assert shown[-1] is primary[0], "the primary action at the reading end, like every Next"
+    return primary[0]
+
+
+def test_midway_through_a_procedure_keeping_it_is_the_primary_action(stored_window: MainWindow) -> None:
+    walk_to_step(stored_window.station, PROCEDURE, 2)
+    screen = _leave_screen(stored_window)
+    assert _primary_at_the_reading_end(screen) is screen.keep_button
+
+
+def test_with_nothing_begun_or_all_done_erasing_is_the_primary_action(stored_window: MainWindow) -> None:
+    visit = stored_window.station.visit
+    visit.start()
+    visit.choose_language("fr")
+    screen = _leave_screen(stored_window)
+    assert _primary_at_the_reading_end(screen) is screen.erase_button
+    visit.back()
+    procedure = stored_window.station.catalog.procedures["france-travail-actualisation"]
+    visit.open_procedure(procedure.id)
+    visit.next()
+    while visit.place.screen is ScreenId.STEP:
+        visit.next()
+    assert visit.place.screen is ScreenId.RECAP, "done: nothing left that a code would bring back"
+    screen = _leave_screen(stored_window)
+    assert _primary_at_the_reading_end(screen) is screen.erase_button

@@ -151,7 +151,7 @@ def test_no_credential_is_left_anywhere(tmp_path: Path, logged: Path, qtbot: QtB
     password.clear()
     qtbot.keyClicks(password, PRACTICE_CANARY)
     practice.site_page.submit.click()
-    assert practice.run is not None and practice.run.page.id == "accueil"
+    assert practice.run is not None and practice.run.page.id == "code-connexion"
     station.end_visit()
     QApplication.processEvents()
 

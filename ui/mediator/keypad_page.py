@@ -33,18 +33,36 @@ class KeypadPage(MediatorPage):
         column.addStretch(1)
         column.addWidget(action)
         self.pad = DigitPad(12, translated=False)
-        self.pad.changed.connect(lambda: self.shown.setText(self.pad.masked()))
+        self.pad.changed.connect(self._typed)
         layout.addLayout(column, 1)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
+
+    def _typed(self) -> None:
+        self.shown.setText(self.pad.masked())
+        if self.focusWidget() is not None and self.focusWidget() is not self.pad:
+            # Typing on the pad: the text field before it (the structure's name) is done, and the
+            # on-screen keyboard it brought up, following the focus, goes and gives the room back.
+            self.pad.setFocus()
+
+    def say(self, prompt: str) -> None:
+        """What to type next, brought into view: the mediator's eyes are on the pad and the action,
+        and a prompt changing out of sight (the keyboard up, the page scrolled) looks like nothing."""
+        self.prompt.setText(prompt)
+        self.panel.bring_into_view(self.prompt)
+
+    def warn(self, problem: str) -> None:
+        """Why what was typed was not taken, brought into view like a prompt."""
+        self.problem.set_text(problem)
+        self.panel.bring_into_view(self.problem)
 
     def refuse_pin(self, answer: PinAnswer, wrong: str, blocked: str) -> None:
         """Say why a PIN was not taken: how many tries are left, or how long the lock lasts."""
         if answer.result is PinCheck.WRONG:
             left = answer.tries_left
-            self.problem.set_text(f"{wrong} Encore {left} essai(s) avant un blocage de 5 minutes.")
+            self.warn(f"{wrong} Encore {left} essai(s) avant un blocage de 5 minutes.")
         else:
             minutes = max(1, round(answer.seconds_locked / 60))
-            self.problem.set_text(f"Trop d'essais : {blocked} pendant {minutes} min.")
+            self.warn(f"Trop d'essais : {blocked} pendant {minutes} min.")
 
     def forget(self) -> None:
         self.pad.clear()

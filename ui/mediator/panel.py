@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.mediation.pin import PinLock
@@ -26,6 +26,55 @@ from ui.mediator.setup import SetupPage
 from ui.screens.base import scroll_area
 from ui.widgets.blocks import PictogramButton, text_label
 from ui.widgets.overlay import area_of
+
+
+class PageStack(QStackedWidget):
+    """The pages, as tall as the page on show.
+
+    A stack is as tall as its tallest page: the PIN and the set-up pages, in the panel's scroll
+    area, took the height of the settings and their action sat below empty space, reached only
+    by scrolling, even at 1366x768. Sized by the current page, they fit the screen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.size_to_current())
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 - Qt override
+        page.installEventFilter(self)  # its content changes (a timeline, a notice): the stack follows
+        return super().addWidget(page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.currentWidget():
+            self.size_to_current()
+        return False
+
+    def size_to_current(self) -> None:
+        """Ask the scroll area around the stack to size it again.
+
+        A scroll area hears of its content's new size hint only through its own layout request:
+        the one a child posts reaches the area's viewport, which leaves it unheard.
+        """
+        self.updateGeometry()
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if area is not None:
+            QCoreApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        # The scroll area asks this of pages with wrapped text; the stack's layout answers for the tallest.
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()
 
 
 class MediatorPanel(QWidget):
@@ -51,12 +100,13 @@ class MediatorPanel(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         self.heading = text_label("title")
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.tabs = QHBoxLayout()
         self.tabs.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addLayout(self.tabs)
-        layout.addWidget(scroll_area(self.pages), 1)  # scrolls when the on-screen keyboard takes room
+        self.page_area = scroll_area(self.pages)  # scrolls when the on-screen keyboard takes room
+        layout.addWidget(self.page_area, 1)
 
         self.pin_page = PinPage(self)
         self.setup_page = SetupPage(self)
@@ -148,7 +198,7 @@ class MediatorPanel(QWidget):
         for tab_page, tab in self.tab_buttons.items():
             tab.set_selected(tab_page is page)
         page.refresh()
-        self.pages.setCurrentWidget(page)
+        self._show(page)
 
     def hand_back(self) -> None:
         self.close_mode()
@@ -175,11 +225,25 @@ class MediatorPanel(QWidget):
             "Revenir à l'écran de la personne, là où elle était.",
         )
         self.back_button.setVisible(not (page is self.setup_page and not self._pin_set()))
-        self.pages.setCurrentWidget(page)
+        self._show(page)
         self.setGeometry(area_of(self._host))
         self.raise_()
         self.show()
         self.opened.emit()
+
+    def _show(self, page: MediatorPage) -> None:
+        """A page opens at its top: where the last one was scrolled to is nothing to this one."""
+        self.pages.setCurrentWidget(page)
+        self.pages.size_to_current()  # refreshed just now: its text may be longer or shorter
+        self.page_area.verticalScrollBar().setValue(0)
+
+    def bring_into_view(self, widget: QWidget) -> None:
+        """A prompt that changed is where the eyes are, even when the keyboard leaves little room."""
+        page = self.pages.currentWidget()
+        layout = page.layout() if page is not None else None
+        if layout is not None:
+            layout.activate()  # the new text's height, before scrolling to it
+        self.page_area.ensureWidgetVisible(widget, 0, 16)
 
     def _pin_set(self) -> bool:
         lock = self.lock

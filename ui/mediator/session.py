@@ -6,18 +6,36 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout
 
-from kiosk.i18n import translation
-from kiosk.mediation.timeline import AUTONOMY_LABELS, Autonomy, minutes_and_seconds, timeline
+from kiosk.mediation.sources import sources_text
+from kiosk.mediation.timeline import (
+    AUTONOMY_LABELS,
+    Autonomy,
+    language_for_mediator,
+    minutes_and_seconds,
+    timeline,
+)
 from kiosk.secret import looks_like_credential
 from kiosk.visit.recap import HELP_PLACES
+from ui import theme
 from ui.mediator.parts import MediatorPage, button
 from ui.screens.base import scroll_area
-from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
+from ui.widgets.blocks import PictogramButton, WarningBox, breakable, discard, text_label
 
 if TYPE_CHECKING:
     from ui.mediator.panel import MediatorPanel
+
+
+def _taking_the_room_left(area: QScrollArea) -> QScrollArea:
+    """A list that scrolls within the room the page leaves it, never making the page taller.
+
+    Asked how tall it would like to be, a scroll area answers with its whole text: a long
+    timeline made the page taller than the screen, and the autonomy buttons went below it.
+    """
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+    area.setMinimumHeight(3 * round(theme.BODY_PX * 4 / 3))  # three lines of text at least
+    return area
 
 
 class SessionPage(MediatorPage):
@@ -35,6 +53,7 @@ class SessionPage(MediatorPage):
         self.lines.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.notes = text_label("hint")
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.sources = text_label("hint")  # where the facts on the person's screen were checked
         self.note = QLineEdit()
         self.note.setMinimumHeight(64)
         self.note.setPlaceholderText("Une note pour la suite (sans mot de passe)")
@@ -51,17 +70,20 @@ class SessionPage(MediatorPage):
         )
         self.code_wait_button.clicked.connect(self.lift_code_wait)
         notes_column = QVBoxLayout()
-        note_row = QVBoxLayout()  # the field the column's whole width: a note is read back before it goes
-        note_row.addWidget(self.note)
-        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTrailing)
+        # The field across the page's whole width, its button beside it: in the column of the notes it was
+        # squeezed to « Une note … » at 1024 px, and a note is read back before it goes.
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
         notes_column.addWidget(self.resolve_button)
         notes_column.addWidget(self.code_wait_button)
-        notes_column.addLayout(note_row)
         self.note_warning = WarningBox()
         self.note_warning.set_text("")
         self.note.textChanged.connect(lambda _text: self.note_warning.set_text(""))
-        notes_column.addWidget(self.note_warning)
-        notes_column.addWidget(scroll_area(self.notes), 1)
+        notes_column.addWidget(_taking_the_room_left(scroll_area(self.notes)), 1)
+        self.sources_area = _taking_the_room_left(scroll_area(self.sources))
+        self.sources_area.setMinimumHeight(round(theme.BODY_PX * 4 / 3))  # one line: at 1024 px it scrolls
+        notes_column.addWidget(self.sources_area, 1)
         self.referral_caption = text_label(wrap=False)
         self.referral_caption.setText("Orientée vers :")
         self.referral_row = QHBoxLayout()
@@ -69,7 +91,7 @@ class SessionPage(MediatorPage):
         self.referral_buttons: list[PictogramButton] = []
         middle = QHBoxLayout()
         middle.setSpacing(24)
-        middle.addWidget(scroll_area(self.lines), 3)
+        middle.addWidget(_taking_the_room_left(scroll_area(self.lines)), 3)
         middle.addLayout(notes_column, 2)
         self.notices = WarningBox()
         actions = QHBoxLayout()
@@ -83,6 +105,8 @@ class SessionPage(MediatorPage):
             actions.addWidget(choice, 1)
         layout.addWidget(self.summary)
         layout.addLayout(middle, 1)
+        layout.addLayout(note_row)
+        layout.addWidget(self.note_warning)
         layout.addWidget(self.notices)
         layout.addLayout(actions)
         layout.addLayout(self.referral_row)
@@ -97,7 +121,7 @@ class SessionPage(MediatorPage):
         session = visit.session
         now = station.clock()
         self.code_wait_button.setVisible(station.keeper.resume_wait_s() > 0)
-        language = translation.language(session.language).native_name
+        language = language_for_mediator(session.language)
         self.summary.setText(
             f"Langue de la personne : {language}. Depuis son arrivée : "
             f"{minutes_and_seconds(int(station.keeper.clock() - session.started_at))}."
@@ -116,6 +140,8 @@ class SessionPage(MediatorPage):
             choice.setEnabled(visit.started)
         self.note_button.setEnabled(visit.started and station.keeper.keeps_records)
         self.notes.setText("\n".join(f"• {text}" for text in station.keeper.notes(session)))
+        self.sources.setText(breakable(sources_text(visit)))
+        self.sources_area.setVisible(bool(self.sources.text()))
         self._refresh_referrals()
         problems = [notice.message for notice in station.keeper.notices]
         problems += [f"Kiosque installé incomplet : {missing}" for missing in station.missing]

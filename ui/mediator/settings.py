@@ -60,7 +60,12 @@ class SettingsPage(MediatorPage):
         self.name = QLineEdit()
         self.address = QLineEdit()
         self.help_places = QPlainTextEdit()
-        self.help_places.setPlaceholderText(HELP_PLACES_HINT)
+        # No placeholder: Qt paints a text box's hint in the application's direction, the person's, so
+        # after an Arabic or Persian visit it sat on the right of this French page. The caption above
+        # says the same. The text typed keeps to the left too (mediator mode is French, left to right).
+        option = self.help_places.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        self.help_places.document().setDefaultTextOption(option)
         self.help_places.setMinimumHeight(120)
         for line_edit in (self.name, self.address):
             line_edit.setMinimumHeight(64)

@@ -41,7 +41,7 @@ class SetupPage(KeypadPage):
         if self._current_checked:
             self._ask_new_pin()
         else:
-            self.prompt.setText("Pour changer le PIN, tapez d'abord le PIN actuel des médiateurs.")
+            self.say("Pour changer le PIN, tapez d'abord le PIN actuel des médiateurs.")
 
     def forget(self) -> None:
         super().forget()
@@ -52,7 +52,7 @@ class SetupPage(KeypadPage):
         self.name.clear()
 
     def _ask_new_pin(self) -> None:
-        self.prompt.setText(
+        self.say(
             f"Choisissez le PIN des médiateurs ({MIN_PIN_DIGITS} chiffres ou plus). "
             "Il n'y a pas de PIN par défaut : sans lui, personne ne peut ouvrir le mode médiateur."
         )
@@ -69,25 +69,23 @@ class SetupPage(KeypadPage):
         if self._first is None:
             if not self.name.text().strip():
                 typed.wipe()
-                self.problem.set_text("Indiquez le nom de la structure.")
+                self.warn("Indiquez le nom de la structure.")
                 return
             if not valid_pin(typed):
                 typed.wipe()
-                self.problem.set_text(
-                    f"Le PIN doit avoir au moins {MIN_PIN_DIGITS} chiffres, pas tous identiques."
-                )
+                self.warn(f"Le PIN doit avoir au moins {MIN_PIN_DIGITS} chiffres, pas tous identiques.")
                 return
             self._first = typed
             self.problem.set_text("")
-            self.prompt.setText("Tapez le même PIN une seconde fois.")
+            self.say("Tapez le même PIN une seconde fois.")
             return
         first, self._first = self._first, None
         same = first.matches(typed)
         typed.wipe()
         if not same:
             first.wipe()
-            self.problem.set_text("Les deux PIN sont différents. Recommencez.")
-            self.prompt.setText("Choisissez le PIN des médiateurs.")
+            self.say("Choisissez le PIN des médiateurs.")
+            self.warn("Les deux PIN sont différents. Recommencez.")
             return
         store.change_setting(STRUCTURE_NAME, self.name.text().strip(), time.time())
         lock.set_pin(first)

@@ -123,6 +123,19 @@ class Screen(Page):
         return self.station.visit
 
 
+MUST_BE_SEEN = "must_be_seen"
+
+
+def must_be_seen(widget: QWidget) -> QWidget:
+    """Mark what a person needs to see without scrolling (an answer, a QR code, « Montrez-moi »).
+
+    Buttons of the "primary" role need it always; the screen checks (tests/ui/screen_checks.py)
+    prove, in every language at 1024x768 and 1366x768, that what is marked is fully in view.
+    """
+    widget.setProperty(MUST_BE_SEEN, True)
+    return widget
+
+
 def scroll_area(content: QWidget) -> QScrollArea:
     """A scroll area for text that may not fit at large text sizes; swipe or use the big bar."""
     area = QScrollArea()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.screens.base import Screen, action_row
+from ui.screens.base import Screen, action_row, must_be_seen
 from ui.widgets.blocks import PictogramButton, text_label
 from ui.widgets.qr import qr_pixmap
 
@@ -28,6 +28,7 @@ class HelpSentScreen(Screen):
         self.keep_going = text_label("hint")
         self.keep_going.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QLabel()  # the request as plain text, for a mediator's phone
+        must_be_seen(self.qr)
         number = QVBoxLayout()
         number.addWidget(self.ticket_caption)
         number.addWidget(self.ticket)
@@ -38,6 +39,9 @@ class HelpSentScreen(Screen):
         ticket_row.addWidget(self.qr)
         ticket_row.addStretch(1)
         self.layout_.addLayout(ticket_row)
+        self.qr_caption = text_label("hint")  # right under the code: what it is for, and what it holds
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(self.qr_caption)
         self.layout_.addWidget(self.keep_going)
         self.layout_.addStretch(1)
         self.cancel_button = PictogramButton("mdi6.close-circle-outline")
@@ -52,6 +56,8 @@ class HelpSentScreen(Screen):
         self.ticket_caption.setText(_("Votre numéro :"))
         self.ticket.setText(str(request.ticket) if request else "")
         self.qr.setVisible(request is not None)
+        self.qr_caption.setVisible(request is not None)
+        self.qr_caption.setText(_("Pour la personne qui vient vous aider : votre demande, sans vos données."))
         if request is not None:
             self.qr.setPixmap(qr_pixmap(request.summary(), QR_SIDE_PX))
         self.keep_going.setText(_("Vous pouvez continuer en attendant."))

@@ -9,7 +9,7 @@ from kiosk.i18n.translation import _, format_date
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from kiosk.visit.resume import spaced
-from ui.screens.base import Screen, action_row
+from ui.screens.base import Screen, action_row, must_be_seen
 from ui.widgets.blocks import PictogramButton, text_label
 from ui.widgets.qr import qr_pixmap
 
@@ -25,6 +25,7 @@ class KeptScreen(Screen):
         self.code = text_label("ticket")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QLabel()
+        must_be_seen(self.qr)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         row.addWidget(self.code, 1)
@@ -47,7 +48,12 @@ class KeptScreen(Screen):
         if code is not None:
             self.qr.setPixmap(qr_pixmap(self._qr_text(shown), QR_SIDE_PX))
         self.how.setText(
-            _("Notez-le, ou prenez l'écran en photo. À l'accueil, touchez « J'ai un code » et tapez-le.")
+            # « J'ai un code pour reprendre » is on the home screen, once a language is chosen: say the way
+            # there, not « the start screen » (the welcome screen has no such button).
+            _(
+                "Notez-le, ou prenez l'écran en photo. À votre retour, choisissez votre langue, "
+                "puis touchez « J'ai un code pour reprendre » et tapez-le."
+            )
         )
         until = format_date(self.station.keeper.resume_until())
         self.until.setText(_("Ce code marche une seule fois, jusqu'au {date}.").format(date=until))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n.translation import _, content
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.screens.base import PictogramLine, Screen, action_row, scrolling_body
+from ui.screens.base import PictogramLine, Screen, action_row, must_be_seen, scroll_area
 from ui.widgets.blocks import PictogramButton, text_label
 from ui.widgets.qr import qr_pixmap
 from ui.widgets.real_site_button import RealSiteButton
@@ -22,7 +22,10 @@ class RecapScreen(Screen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
-        body = scrolling_body(self)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(16)
         self.next_title = text_label("title")
         self.after = PictogramLine("mdi6.calendar-clock", "")
         self.site = PictogramLine("mdi6.web", "")
@@ -33,15 +36,19 @@ class RecapScreen(Screen):
         body.addLayout(next_row)
         self.take_home = RecapPrintBlock(station, self.speak_requested.emit)
         self.qr = QLabel()  # the recap as plain text, for the person's phone
-        take_home_row = QHBoxLayout()
-        take_home_row.addWidget(self.take_home, 1, Qt.AlignmentFlag.AlignTop)
-        take_home_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        must_be_seen(self.qr)
         self.site_button = RealSiteButton(lambda: self.visit)
         for widget in (self.after, self.site):
             body.addWidget(widget)
         body.addWidget(self.site_button, 0, Qt.AlignmentFlag.AlignLeading)
-        body.addLayout(take_home_row)
+        body.addWidget(self.take_home)
         body.addStretch(1)
+        # The QR code beside the text, outside what scrolls: at the foot of the text it was cut at 1024x768.
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(scroll_area(content), 1)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(row, 1)
         self.home_button = PictogramButton("mdi6.view-grid-outline")
         self.home_button.clicked.connect(lambda: self.visit.home())
         self.finish_button = PictogramButton("mdi6.exit-run", role="primary")

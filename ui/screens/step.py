@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.glossary import terms_of_step
 from kiosk.content.procedures import Procedure, Step
@@ -21,7 +22,7 @@ from kiosk.station import Station
 from kiosk.visit.navigation import resolve_next
 from kiosk.visit.places import Place, ScreenId
 from ui import theme
-from ui.screens.base import Screen, scroll_area
+from ui.screens.base import MARGIN, Screen, must_be_seen, scroll_area
 from ui.widgets import pictograms
 from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
 from ui.widgets.overlay import OverlayPanel
@@ -29,6 +30,7 @@ from ui.widgets.real_site_button import RealSiteButton
 
 ILLUSTRATION_HEIGHT = 220
 CHOICE_COLUMNS = 3
+STYLE_PADDING_PX = 16 + 3  # a button's padding and border in the theme, each side
 
 
 class ProgressSegments(QWidget):
@@ -63,27 +65,58 @@ class Choice:
     action: Callable[[], None]
 
 
+class WholeWordsButton(PictogramButton):
+    """A button of a group that is never narrower than its longest word (a grid squeezed
+    « Assurance » to « Assuranc »): a word wider than its room is cut, never wrapped."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # Once shown the theme's font is applied; its min-width would otherwise win over a size hint.
+        metrics = self.text_label.fontMetrics()
+        word = max((metrics.horizontalAdvance(word) for word in self.text_shown().split()), default=0)
+        margins = self._box.contentsMargins()
+        icon = self.icon_label.sizeHint().width() + self._box.spacing() if self._pictogram else 0
+        self.setMinimumWidth(word + icon + margins.left() + margins.right() + 2 * STYLE_PADDING_PX)
+        super().showEvent(event)
+
+
 class ButtonGroup(QWidget):
     """A caption and a grid of big buttons rebuilt for each step (answers, words, links)."""
 
-    def __init__(self, caption_role: str = "hint") -> None:
+    def __init__(
+        self,
+        caption_role: str = "hint",
+        needed: bool = False,
+        icon_px: int = 40,
+        caption_beside: bool = False,
+    ) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
+        self._needed = needed  # its buttons must be seen without scrolling (answers, hard words)
+        self._icon_px = icon_px
+        layout = self._layout = QHBoxLayout(self) if caption_beside else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(8)
         self.caption = text_label(caption_role)
-        layout.addWidget(self.caption)
+        beside = Qt.AlignmentFlag.AlignVCenter if caption_beside else Qt.AlignmentFlag(0)
+        layout.addWidget(self.caption, 0, beside)
         self._grid = QGridLayout()
         self._grid.setSpacing(12)
-        layout.addLayout(self._grid)
-        self.buttons: list[PictogramButton] = []
+        layout.addLayout(self._grid, 1)
+        self.buttons: list[WholeWordsButton] = []
+
+    def put_caption_beside(self, beside: bool) -> None:
+        """The caption on the buttons' line (room saved at the default size), or above them."""
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
 
     def fill(self, caption: str, choices: Sequence[Choice]) -> None:
         discard(self.buttons, self._grid)
         self.buttons = []
         for index, choice in enumerate(choices):
-            button = PictogramButton(choice.pictogram)
+            button = WholeWordsButton(choice.pictogram, icon_px=self._icon_px)
             button.set_text(choice.text, choice.description)
+            if self._needed:
+                must_be_seen(button)
             button.clicked.connect(lambda _=False, act=choice.action: act())
             self._grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
             self.buttons.append(button)
@@ -96,19 +129,24 @@ class StepScreen(Screen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
+        # Closer than other screens: at 1024x768 the instruction, its hard words and the answers
+        # all fit without scrolling.
+        self.layout_.setSpacing(12)
+        self.layout_.setContentsMargins(MARGIN, 16, MARGIN, 16)
         header = QHBoxLayout()
         self.procedure_name = text_label("hint")
         self.counter = text_label("hint", wrap=False)
+        self.progress = ProgressSegments()  # on the header's line: the height goes to the step
+        header.setSpacing(24)
         header.addWidget(self.procedure_name, 1)
+        header.addWidget(self.progress, 1)
         header.addWidget(self.counter)
         self.layout_.insertLayout(0, header)
-        self.progress = ProgressSegments()
-        self.layout_.insertWidget(1, self.progress)
 
         body = self.body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.setSpacing(20)
+        body_layout.setSpacing(12)
         row = QHBoxLayout()
         row.setSpacing(24)
         self.pictogram = QLabel()
@@ -118,6 +156,9 @@ class StepScreen(Screen):
         self.listen_instruction = self.listen_button(lambda: [self.title.text(), self.instruction.text()])
         row.addWidget(self.listen_instruction, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(row)
+        # The hard words right under the instruction they explain, where the eyes are: never below the fold.
+        self.words = ButtonGroup(needed=True, icon_px=28, caption_beside=True)
+        body_layout.addWidget(self.words)
         warning_row = QHBoxLayout()
         self.warning = WarningBox()
         warning_row.addWidget(self.warning, 1)
@@ -130,17 +171,20 @@ class StepScreen(Screen):
         self.listen_more = self.listen_button(lambda: [self.more.text()])
         more_row.addWidget(self.listen_more, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(more_row)
-        self.answers = ButtonGroup("title")
-        self.words = ButtonGroup()
         self.links = ButtonGroup()
-        for group in (self.answers, self.words, self.links):
-            body_layout.addWidget(group)
+        body_layout.addWidget(self.links)
+        self.body_layout = body_layout
         self.illustration = QSvgWidget()
         self.illustration.setFixedSize(ILLUSTRATION_HEIGHT * 3 // 2, ILLUSTRATION_HEIGHT)
         body_layout.addWidget(self.illustration, 0, Qt.AlignmentFlag.AlignHCenter)
         body_layout.addStretch(1)
         self.body_scroll = scroll_area(body)
         self.layout_.addWidget(self.body_scroll, 1)
+        # A question's answers are how a person goes on, as « Suivant » is: they stay below the
+        # scrolling text, always in sight, whatever the length of the step (at larger text sizes
+        # they would leave the text no room: they scroll with it, see _place_answers).
+        self.answers = ButtonGroup("title", needed=True)
+        self.layout_.addWidget(self.answers)
 
         actions = QHBoxLayout()
         actions.setSpacing(16)
@@ -187,7 +231,7 @@ class StepScreen(Screen):
         )
         self.progress.set_progress(number, total)
         self.title.setText(content(step.title))
-        self.pictogram.setPixmap(pictograms.pixmap(step.pictogram, theme.TEXT, 96))
+        self.pictogram.setPixmap(pictograms.pixmap(step.pictogram, theme.TEXT, 72))
         self.instruction.setText(content(step.instruction))
         self.warning.set_text(content(step.warning))
         self.listen_warning.setVisible(bool(step.warning))
@@ -195,6 +239,7 @@ class StepScreen(Screen):
         self.illustration.setVisible(bool(step.illustration))
         if step.illustration:
             self.illustration.load(step.illustration)
+        self._place_answers()
         self._fill_answers(step)
         self._fill_words(step, procedure)
         self._fill_links(step)
@@ -210,6 +255,20 @@ class StepScreen(Screen):
         self.more.setText(content(step.explain_more))
         self.more.setVisible(shown)
         self.listen_more.setVisible(shown)
+
+    def _place_answers(self) -> None:
+        """Under the scrolling text at the default size; at the end of it when the text is larger
+        (and the hard words' caption above them, not beside)."""
+        in_sight = self.visit.session.text_size == 0
+        self.words.put_caption_beside(in_sight)
+        if in_sight == (self.layout_.indexOf(self.answers) >= 0):
+            return
+        if in_sight:
+            self.body_layout.removeWidget(self.answers)
+            self.layout_.insertWidget(self.layout_.indexOf(self.body_scroll) + 1, self.answers)
+        else:
+            self.layout_.removeWidget(self.answers)
+            self.body_layout.insertWidget(self.body_layout.indexOf(self.links), self.answers)
 
     def _fill_answers(self, step: Step) -> None:
         question = step.question

@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 
 from kiosk.i18n import translation
 from kiosk.i18n.translation import N_, Language, Translator, _
 from kiosk.visit.places import Place, ScreenId
-from ui.screens.base import Page
+from ui.screens.base import MARGIN, Page
 from ui.widgets.blocks import PictogramButton, text_label
 
 GREETING_PERIOD_MS = 2500
@@ -55,7 +55,28 @@ class WelcomeScreen(Page):
 
     def refresh(self) -> None:
         self.start_button.set_text(_(START), _("Choisir sa langue, puis sa démarche."))
+        self._reserve_room()
         self._show_greeting()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._reserve_room()
+
+    def _reserve_room(self) -> None:
+        """Room for the tallest greeting: Arabic and Persian lines are taller, and « Commencer »
+        jumped about 16 px each time they came round."""
+        width = self.width() - 2 * MARGIN
+        tallest = {self.greeting: 0, self.invitation: 0}
+        for language in self.languages:
+            texts = {
+                self.greeting: language.greeting,
+                self.invitation: _translator(language.code).translate(TOUCH_TO_START),
+            }
+            for label, text in texts.items():
+                label.setText(text)
+                tallest[label] = max(tallest[label], label.heightForWidth(width))
+        for label, height in tallest.items():
+            label.setMinimumHeight(height)
 
     def enter(self, place: Place) -> None:
         self._index = 0

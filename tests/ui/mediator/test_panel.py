@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind, HelpStatus
 from tests.conftest import walk_to_step
-from tests.ui.mediator.helpers import PIN, PROCEDURE, type_pin
+from tests.ui.mediator.helpers import PIN, PROCEDURE, in_view, type_pin
 from ui.main_window import MainWindow
 
 
@@ -55,3 +56,23 @@ def test_the_gesture_and_the_pin_open_the_session_and_hand_back_to_the_same_plac
     station.end_visit()
     assert station.keeper.notes(station.visit.session) == []
     assert store.activity()[-1]["autonomy"] == "alone"
+
+
+def test_mediator_mode_opens_at_its_top_whatever_page_was_scrolled_before(configured: MainWindow) -> None:
+    configured.resize(1024, 768)
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.show_page(panel.settings_page)
+    QApplication.processEvents()
+    scroll = panel.page_area.verticalScrollBar()
+    assert scroll.maximum() > 0, "the settings are longer than the screen"
+    scroll.setValue(scroll.maximum())
+    panel.hand_back()
+    panel.open_mode()
+    QApplication.processEvents()
+    assert scroll.value() == 0 and in_view(configured, panel.pin_page.prompt)
+    type_pin(configured, PIN)
+    assert panel.pages.currentWidget() is panel.session_page and scroll.value() == 0
+    panel.show_page(panel.settings_page)
+    assert scroll.value() == 0, "each page opens at its top"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.i18n import translation
 from kiosk.secret import Secret
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind
 from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
-from tests.ui.mediator.helpers import PIN, PROCEDURE, type_pin
+from tests.ui.mediator.helpers import PIN, PROCEDURE, fits, in_view, type_pin
 from ui.main_window import MainWindow
 
 
@@ -102,3 +103,26 @@ def test_a_mediator_lifts_a_wait_left_by_wrong_codes(configured: MainWindow) -> 
     assert keeper.resume_wait_s() == 0 and button.isHidden()
     assert keeper.store is not None
     assert "resume.wrong_codes_forgotten" in [entry.event for entry in keeper.store.journal_entries()]
+
+
+def test_at_1024_px_the_language_reads_in_french_and_the_note_field_is_not_squeezed(
+    configured: MainWindow,
+) -> None:
+    configured.resize(1024, 768)
+    walk_to_step(configured.station, PROCEDURE, 2, language="fa")
+    visit = configured.station.visit
+    visit.open_help()
+    visit.ask_for_help(HelpKind.STUCK)  # « Demande résolue » shows too
+    visit.leave_help()
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    session = panel.session_page
+    persian = translation.language("fa").native_name  # « فارسی »
+    assert f"Langue de la personne : persan (\u2068{persian}\u2069)." in session.summary.text()
+    note = session.note
+    room = note.contentsRect().width() - 2 * 8  # what the field's frame and margins leave to its text
+    assert note.fontMetrics().horizontalAdvance(note.placeholderText()) <= room, "the whole hint shows"
+    assert fits(configured), "the session page fits without scrolling, its timeline scrolls within it"
+    for shown in (session.resolve_button, note, *session.autonomy_buttons.values()):
+        assert in_view(configured, shown)

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import BUNDLED_PACK, Config
@@ -126,3 +128,24 @@ def test_a_complete_installation_is_no_error_and_no_notice(
     finally:
         assert station.keeper.store is not None
         station.keeper.store.close()
+
+
+def test_the_text_boxes_keep_to_the_left_while_a_person_reads_right_to_left(configured: MainWindow) -> None:
+    walk_to_step(configured.station, PROCEDURE, 1, language="fa")
+    assert QApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    panel = configured.mediator_panel
+    panel.open_mode()
+    type_pin(configured, PIN)
+    panel.show_page(panel.settings_page)
+    page = panel.settings_page
+    page.name.setText("France Services de Guéret")
+    QApplication.processEvents()
+    for box in (page.name, page.address, page.help_places):
+        image = box.grab().toImage()
+        inked = [
+            x
+            for x in range(6, image.width() - 6)
+            for y in range(6, min(image.height(), 56) - 6)
+            if image.pixelColor(x, y).lightness() < 200
+        ]
+        assert not inked or min(inked) < 40, f"a French page's text box reads from the left ({min(inked)} px)"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
@@ -17,7 +19,7 @@ from kiosk.store.key import StorePaths
 from kiosk.store.record_keeper import RecordKeeper
 from tests.conftest import FakeClock
 from tests.ui.conftest import open_window
-from tests.ui.mediator.helpers import PIN, type_pin
+from tests.ui.mediator.helpers import PIN, fits, in_view, type_pin
 from ui.main_window import MainWindow
 from ui.mediator.keypad_page import KeypadPage
 from ui.widgets.blocks import PictogramButton
@@ -104,3 +106,36 @@ def test_a_store_set_aside_does_not_offer_the_set_up_to_whoever_is_there(
     assert "repris" in window.mediator_panel.session_page.notices.label.text()
     assert keeper.store is not None
     keeper.store.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_the_set_up_fits_the_screen_and_each_prompt_shows_where_the_eyes_are(
+    stored_window: MainWindow, size: tuple[int, int]
+) -> None:
+    stored_window.resize(*size)
+    panel = stored_window.mediator_panel
+    setup = panel.setup_page
+    assert fits(stored_window), "« Continuer » without scrolling through empty space"
+    assert all(in_view(stored_window, widget) for widget in (setup.name, setup.prompt, setup.save_button))
+    setup.name.setFocus()  # the on-screen keyboard comes up and takes the bottom of the screen
+    QApplication.processEvents()
+    assert not stored_window.keyboard.isHidden()
+    setup.name.setText("France Services de Guéret")
+    panel.page_area.verticalScrollBar().setValue(panel.page_area.verticalScrollBar().maximum())
+    for digit in PIN:
+        setup.pad.digit_buttons[digit].click()
+    QApplication.processEvents()
+    assert stored_window.keyboard.isHidden(), (
+        "typing on the pad: the name is done, the keyboard gives the room back"
+    )
+    setup.save_button.click()
+    QApplication.processEvents()
+    assert setup.prompt.text() == "Tapez le même PIN une seconde fois."
+    assert in_view(stored_window, setup.prompt) and in_view(stored_window, setup.save_button)
+    for digit in PIN:
+        setup.pad.digit_buttons[digit].click()
+    setup.save_button.click()
+    QApplication.processEvents()
+    assert panel.pages.currentWidget() is panel.session_page
+    assert panel.page_area.verticalScrollBar().value() == 0, "mediator mode opens at its top"
+    assert fits(stored_window)

@@ -11,7 +11,7 @@ from kiosk.content import practice_sites
 from kiosk.content.practice_person import PRACTICE_PERSON
 from kiosk.i18n import translation
 from kiosk.i18n.translation import _
-from kiosk.practice.explanations import EXPLANATIONS, explanation
+from kiosk.practice.explanations import EXPLANATIONS, explanation, review
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from tests.conftest import FakeClock
@@ -92,7 +92,7 @@ def test_a_mistake_shows_the_sites_error_then_the_kiosk_explains_it_aloud_and_sh
     site_field(screen, "identifiant").setText(PRACTICE_PERSON.nir)
     site_field(screen, "mot-de-passe").setText(PRACTICE_PERSON.password)
     screen.site_page.submit.click()  # unlimited tries: now it goes on
-    assert screen.run is not None and screen.run.page.id == "accueil"
+    assert screen.run is not None and screen.run.page.id == "code-connexion"  # the CAF login code
     assert not screen.explanation.isVisible()
 
 
@@ -147,13 +147,17 @@ def test_walked_to_the_end_the_review_is_spoken_and_only_mistake_kinds_are_recor
         run = screen.run
         assert run is not None and screen.site_page is not None
         screen.use_practice_person()
-        if run.page.id == "montants":
-            for field_id in ("chomage", "pensions"):
+        if run.page.id == "code-connexion":  # read in the practice mailbox
+            site_field(screen, "code").setText(run.mailbox[-1].code.reveal())
+        if run.page.id == "montants":  # the pre-filled amounts are right
+            screen.site_page.fields["exacts"].choices[0].click()
+        if run.page.id == "autres-ressources":
+            for field_id in ("etranger", "pensions"):
                 site_field(screen, field_id).setText("0")
-            site_field(screen, "salaire").setText(PRACTICE_PERSON.rsa_amount)  # the classic mistake
+            site_field(screen, "non-salarie").setText(PRACTICE_PERSON.rsa_amount)  # the classic mistake
             screen.site_page.submit.click()
             assert screen.explanation.text() == explanation(practice_sites.RSA_AS_SALARY)
-            site_field(screen, "salaire").setText("0")
+            site_field(screen, "non-salarie").setText("0")
         if run.page.id == "envoi":
             check = screen.site_page.fields["certification"].checkbox
             assert check is not None
@@ -195,3 +199,11 @@ def test_every_practice_site_first_page_fits_its_columns_at_1024_px(window: Main
         for scroller in screen.findChildren(QScrollArea):
             if scroller.isVisible() and scroller.widget() is not None:
                 assert scroller.widget().width() <= scroller.viewport().width(), procedure_id
+
+
+def test_in_arabic_do_it_for_real_points_forward_like_every_next(window: MainWindow) -> None:
+    screen = open_practice(window, "ar")
+    assert screen.run is not None
+    screen.review = review(screen.run, screen.procedure)
+    screen.refresh()
+    assert screen.real._pictogram == "mdi6.arrow-left-bold"  # forward, in a right-to-left kiosk
