@@ -80,7 +80,8 @@ class SessionPage(MediatorPage):
         self.note_warning = WarningBox()
         self.note_warning.set_text("")
         self.note.textChanged.connect(lambda _text: self.note_warning.set_text(""))
-        notes_column.addWidget(_taking_the_room_left(scroll_area(self.notes)), 1)
+        self.notes_area = _taking_the_room_left(scroll_area(self.notes))  # shown once there is a note
+        notes_column.addWidget(self.notes_area, 1)
         self.sources_area = _taking_the_room_left(scroll_area(self.sources))
         self.sources_area.setMinimumHeight(round(theme.BODY_PX * 4 / 3))  # one line: at 1024 px it scrolls
         notes_column.addWidget(self.sources_area, 1)
@@ -140,6 +141,7 @@ class SessionPage(MediatorPage):
             choice.setEnabled(visit.started)
         self.note_button.setEnabled(visit.started and station.keeper.keeps_records)
         self.notes.setText("\n".join(f"• {text}" for text in station.keeper.notes(session)))
+        self.notes_area.setVisible(bool(self.notes.text()))
         self.sources.setText(breakable(sources_text(visit)))
         self.sources_area.setVisible(bool(self.sources.text()))
         self._refresh_referrals()
