@@ -276,6 +276,8 @@ class MainWindow(QWidget):
 
     def check_idle(self) -> None:
         """Warn, then end the visit, when nobody has touched the screen for too long."""
+        if not self.isVisible():  # a closed window: its station (and store) may be closed already
+            return
         now = self.station.clock()
         self._close_idle_mediator_mode(now)
         if not self.station.visit.started:

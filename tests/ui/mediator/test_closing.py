@@ -105,3 +105,15 @@ def test_a_kiosk_without_a_pin_goes_back_to_its_set_up_rather_than_to_the_public
     assert panel.isVisible() and panel.pages.currentWidget() is panel.setup_page
     stored_window.station.end_visit()
     assert panel.isVisible() and panel.pages.currentWidget() is panel.setup_page
+
+
+def test_a_closed_window_leaves_its_closed_store_alone(configured: MainWindow, clock: FakeClock) -> None:
+    """A window closed with mediator mode open (a test's end, the kiosk quitting) keeps its idle
+    timer until Qt deletes it: its checks must not reach the store its station has closed."""
+    open_with_an_unsent_note(configured)
+    clock.advance(mediator_idle_s(configured.station.config.idle_timeout_s) + 1)
+    configured.close()
+    store = configured.station.keeper.store
+    assert store is not None
+    store.close()
+    configured.check_idle()  # raised StoreError: Cannot operate on a closed database
