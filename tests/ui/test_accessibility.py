@@ -17,12 +17,10 @@ from ui.widgets.blocks import PictogramButton, text_label
 
 from .screen_checks import problems
 
-# Mediator mode once open is the mediators' own long forms and lists (French only), read and
-# scrolled by staff: the rule that nothing is below the fold is for the person, and for the
-# structure's first screens (set-up, PIN), which must fit without scrolling.
-MEDIATORS_PAGES = frozenset(
-    {"mediator-session", "mediator-activity", "mediator-mandate", "mediator-settings"}
-)
+# Mediator mode once open is the mediators' own long lists (French only), read and scrolled by
+# staff: the rule that nothing is below the fold is for the person, for the structure's first
+# screens (set-up, PIN), which must fit without scrolling, and for « Enregistrer » in Réglages.
+MEDIATORS_PAGES = frozenset({"mediator-session", "mediator-activity", "mediator-mandate"})
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (1920, 1080)])

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from kiosk.config import (
     AUTO_READ_SETTING,
@@ -73,16 +80,20 @@ class SettingsPage(MediatorPage):
             "mdi6.content-save-outline", "Enregistrer", "Garder ces informations.", "primary"
         )
         self.save_button.clicked.connect(self.save)
-        fields: tuple[tuple[str, QWidget], ...] = (
-            ("Nom de la structure", self.name),
-            ("Adresse de la structure", self.address),
-            (f"Lieux d'aide proches, sur les récapitulatifs ({HELP_PLACES_HINT.lower()})", self.help_places),
+        # The name and the address side by side, so that « Enregistrer » is on screen at 1024x768
+        # without scrolling (one under the other, it was 63 to 86 px below the fold).
+        identity = QGridLayout()
+        identity.setHorizontalSpacing(24)
+        for column, (caption, editor) in enumerate(
+            (("Nom de la structure", self.name), ("Adresse de la structure", self.address))
+        ):
+            identity.addWidget(self._caption(caption), 0, column)
+            identity.addWidget(editor, 1, column)
+        layout.addLayout(identity)
+        layout.addWidget(
+            self._caption(f"Lieux d'aide proches, sur les récapitulatifs ({HELP_PLACES_HINT.lower()})")
         )
-        for caption, editor in fields:
-            label = text_label()
-            label.setText(caption)
-            layout.addWidget(label)
-            layout.addWidget(editor)
+        layout.addWidget(self.help_places)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
         idle_caption = text_label()
         idle_caption.setText("Sans toucher l'écran, le kiosque demande si quelqu'un est là après :")
@@ -145,6 +156,12 @@ class SettingsPage(MediatorPage):
         self.problems = text_label("hint")
         layout.addWidget(self.problems)
         layout.addStretch(1)
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        label = text_label()
+        label.setText(text)
+        return label
 
     def refresh(self) -> None:
         keeper = self.panel.station.keeper
