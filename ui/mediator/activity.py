@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.data_dir import write_private
 from kiosk.errors import DiskFull, EnvironmentFault
-from kiosk.i18n import translation
 from kiosk.mediation.statistics import summarize, to_csv, to_json
+from kiosk.mediation.timeline import language_for_mediator
 from ui.mediator.parts import MediatorPage, button, plural
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.blocks import text_label
@@ -79,7 +79,7 @@ class ActivityPage(MediatorPage):
             ]
         )
         self.per_language.set_counts(
-            [(translation.language(code).native_name, n) for code, n in summary.per_language.most_common()]
+            [(language_for_mediator(code), n) for code, n in summary.per_language.most_common()]
         )
 
     def export(self, kind: str) -> None:

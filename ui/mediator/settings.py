@@ -24,6 +24,7 @@ from kiosk.config import (
     IDLE_TIMEOUT_SETTING,
 )
 from kiosk.i18n import translation
+from kiosk.mediation.timeline import language_for_mediator
 from kiosk.visit.recap import HELP_PLACES, STRUCTURE_ADDRESS, STRUCTURE_NAME
 from ui.mediator.parts import MediatorPage, button
 from ui.widgets.blocks import PictogramButton, text_label
@@ -131,7 +132,7 @@ class SettingsPage(MediatorPage):
         language_grid = QGridLayout()
         self.language_buttons: dict[str, PictogramButton] = {}
         for index, language in enumerate(panel.station.translated_languages):
-            name = language.native_name
+            name = language_for_mediator(language.code)
             choice = button("mdi6.translate", name, f"Proposer ou non : {name}.")
             choice.setEnabled(language.code != translation.SOURCE_LANGUAGE)
             choice.clicked.connect(

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import BUNDLED_PACK, Config
 from kiosk.content import loader
+from kiosk.i18n import translation
 from kiosk.mediation.pin import PinLock
 from kiosk.secret import Secret
 from kiosk.station import Station
@@ -149,3 +150,13 @@ def test_the_text_boxes_keep_to_the_left_while_a_person_reads_right_to_left(conf
             if image.pixelColor(x, y).lightness() < 200
         ]
         assert not inked or min(inked) < 40, f"a French page's text box reads from the left ({min(inked)} px)"
+
+
+def test_the_languages_offered_are_named_in_french_for_the_mediator(configured: MainWindow) -> None:
+    """Mediator mode is French: « persan », with the name the person knows beside it."""
+    configured.mediator_panel.open_mode()
+    type_pin(configured, PIN)
+    page = configured.mediator_panel.settings_page
+    persian = translation.language("fa").native_name
+    assert page.language_buttons["fa"].text_shown() == f"persan (\u2068{persian}\u2069)"
+    assert page.language_buttons["fr"].text_shown() == "français"
