@@ -12,7 +12,7 @@ from ui.widgets.blocks import PictogramButton, TileItem
 
 class HomeScreen(TileScreen):
     screen_id = ScreenId.HOME
-    columns = 3
+    columns = 4  # 8 tiles a page: every theme of the bundled pack at once, no page 2 to find
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)

@@ -423,6 +423,10 @@ def test_the_quarterly_declaration_rehearses_the_prefilled_form_of_the_right_mon
         "caf-aide-logement",
         "css-complementaire-sante-solidaire",
         "impots-declaration-revenus",
+        "caf-changement-situation",
+        "caf-demande-rsa",
+        "ameli-attestation-vitale-medecin",
+        "impots-prelevement-source",
     ],
 )
 def test_logging_in_sends_a_six_digit_code_to_the_practice_mailbox(procedure_id: str) -> None:
