@@ -180,12 +180,13 @@ class TileScreen(Screen):
 
     columns = 2
     rows = 2
+    larger_text_columns = 0  # the columns at a larger text size (0: the same as ``columns``)
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
         self.hint = text_label("hint")
         self.layout_.addWidget(self.hint)
-        self.tiles = TileGrid(columns=self.columns, rows=self.rows)
+        self.tiles = TileGrid(self.columns, self.rows, self.larger_text_columns)
         self.tiles.chosen.connect(self.choose)
         self.layout_.addWidget(self.tiles, 1)
 

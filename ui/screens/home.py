@@ -13,6 +13,7 @@ from ui.widgets.blocks import PictogramButton, TileItem
 class HomeScreen(TileScreen):
     screen_id = ScreenId.HOME
     columns = 4  # 8 tiles a page: every theme of the bundled pack at once, no page 2 to find
+    larger_text_columns = 3  # « Logement » in large letters needs a third of the width
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)

@@ -153,8 +153,12 @@ class TileGrid(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, columns: int = 3, rows: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: int = 3, rows: int = 2, larger_text_columns: int = 0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._normal_columns = columns
+        self._larger_text_columns = larger_text_columns or columns  # wider tiles for larger words
         self._columns = columns
         self._rows = rows
         self._per_page = columns * rows
@@ -176,10 +180,11 @@ class TileGrid(QWidget):
 
     def fit_text_scale(self, scale: float) -> None:
         """Fewer, taller tiles when the text is larger, so every tile keeps room for its words."""
-        per_page = self._columns * max(1, int(self._rows / scale))
+        columns = self._normal_columns if scale <= 1 else self._larger_text_columns
+        per_page = columns * max(1, int(self._rows / scale))
         self._tile_max_height = int(TILE_MAX_HEIGHT * scale)
-        if per_page != self._per_page:
-            self._per_page = per_page
+        if (per_page, columns) != (self._per_page, self._columns):
+            self._per_page, self._columns = per_page, columns
             self._show_page(0)
 
     @property

@@ -82,6 +82,16 @@ def direction_of(language: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if translation.is_rtl(language) else Qt.LayoutDirection.LeftToRight
 
 
+def _show_whole(area: QScrollArea, content: QWidget, widget: QWidget) -> None:
+    """Scroll ``area`` up or down until ``widget`` shows whole, with a margin when there is room.
+
+    Not ``ensureWidgetVisible``: for a field with the focus, Qt makes only its text cursor
+    visible, and the field's lower edge stayed under the page's edge.
+    """
+    centre = widget.mapTo(content, widget.rect().center())
+    area.ensureVisible(centre.x(), centre.y(), 0, widget.height() // 2 + FIELD_MARGIN_PX)
+
+
 def bring_into_view(field: QWidget) -> None:
     """Scroll every scroll area the field sits in, the innermost first, until the field shows whole.
 
@@ -100,8 +110,8 @@ def bring_into_view(field: QWidget) -> None:
         sideways = area.horizontalScrollBar().value()
         room = area.viewport().height() - 2 * FIELD_MARGIN_PX
         if holder is not None and holder is not content and 0 < holder.height() <= room:
-            area.ensureWidgetVisible(holder, 0, FIELD_MARGIN_PX)
-        area.ensureWidgetVisible(field, 0, FIELD_MARGIN_PX)
+            _show_whole(area, content, holder)
+        _show_whole(area, content, field)
         if field.height() > room and isinstance(field, (QPlainTextEdit, QTextEdit)):
             # Taller than what shows: the line being written, where the text cursor is.
             cursor = field.cursorRect()
