@@ -50,6 +50,7 @@ def stylesheet(scale: float = 1.0) -> str:
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {title}px; font-weight: bold; }}
     QLabel[role="hint"] {{ color: {HINT}; }}
+    QLabel[role="question"] {{ font-weight: bold; }}
     QLabel[role="greeting"] {{ font-size: {GREETING_PX}px; font-weight: bold; }}
     QLabel[role="ticket"] {{ font-size: {GREETING_PX}px; font-weight: bold; }}
     QPushButton[role="key"] QLabel {{ font-size: {title}px; font-weight: bold; }}
@@ -57,6 +58,7 @@ def stylesheet(scale: float = 1.0) -> str:
         background: {SURFACE}; color: {TEXT}; border: 3px solid {TEXT};
         border-radius: 14px; padding: 8px 16px; min-width: {MIN_TOUCH}px; min-height: {MIN_TOUCH}px;
     }}
+    QPushButton[compact="true"] {{ min-height: {MIN_TOUCH - 2 * (8 + 3)}px; }}
     QPushButton:pressed, QPushButton:checked {{ background: {PRESSED}; }}
     QPushButton[role="primary"] {{ background: {PRIMARY}; border-color: {PRIMARY}; }}
     QPushButton[role="primary"]:pressed {{ background: {PRIMARY_PRESSED}; }}
@@ -81,6 +83,9 @@ def stylesheet(scale: float = 1.0) -> str:
     QFrame[role="segment"][done="true"] {{ background: {PRIMARY}; }}
     #Overlay {{ background: rgba(27, 27, 27, 200); }}
     #Overlay QFrame[role="panel"] {{ border: 4px solid {TEXT}; }}
+    #Overlay QScrollArea, #Overlay #qt_scrollarea_viewport, #Overlay #qt_scrollarea_viewport > QWidget {{
+        background: {SURFACE};
+    }}
     QScrollBar:vertical {{ width: {MIN_TOUCH}px; background: {BAR}; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
     QScrollBar::handle:vertical {{

@@ -71,6 +71,15 @@ def wrapped_width(label: QLabel, width: int) -> int:
     return label.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), int(flags), label.text()).width()
 
 
+def inked_part(label: QLabel) -> QRect:
+    """Where the label's words are drawn (all of its contents for rich text)."""
+    contents = label.contentsRect()
+    if label.textFormat() != Qt.TextFormat.PlainText:
+        return contents
+    flags = label.alignment().value | (Qt.TextFlag.TextWordWrap.value if label.wordWrap() else 0)
+    return label.fontMetrics().boundingRect(contents, flags, label.text()) & contents
+
+
 def _within(label: QLabel, parent: QWidget) -> bool:
     """Whether ``label`` lies inside ``parent``; a scroll area's text may run below its viewport
     (that part is scrolled to, not lost) but never past its sides (horizontal scrolling is off)."""
@@ -125,8 +134,10 @@ def problems(window: MainWindow, whole_in_view: bool = True) -> list[str]:
         if not label.isVisible() or not label.text() or _hidden_by_a_panel(label, window, root):
             continue
         visible = label.visibleRegion().boundingRect()
-        if visible.height() < label.fontInfo().pixelSize():
-            continue  # scrolled almost out of view: less than a line to judge
+        if (visible & inked_part(label)).height() < label.fontInfo().pixelSize():
+            # Scrolled almost out of view: less than a line of its words to judge (a button's
+            # words are centred in a taller label: its top in view may hold no ink at all).
+            continue
         text = label.text()[:40]
         if label.fontInfo().pixelSize() < MIN_TEXT_PX:
             found.append(f"{text!r}: text is {label.fontInfo().pixelSize()} px")

@@ -2,18 +2,20 @@
 
 A step that asks a question shows its answers instead of "Next"; each answer leads
 where the content says. Hard words open a plain explanation over the screen.
+
+At the default text size, what a person needs stays in sight whatever the step's length
+and language: the text (title, instruction, warning, explanation, links) scrolls, and right
+under it come the hard words, the question with its answers, and the row of actions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.glossary import terms_of_step
 from kiosk.content.procedures import Procedure, Step
@@ -22,15 +24,21 @@ from kiosk.station import Station
 from kiosk.visit.navigation import resolve_next
 from kiosk.visit.places import Place, ScreenId
 from ui import theme
-from ui.screens.base import MARGIN, Screen, must_be_seen, scroll_area
+from ui.screens.base import MARGIN, Screen, must_be_seen
 from ui.widgets import pictograms
-from ui.widgets.blocks import PictogramButton, WarningBox, discard, text_label
+from ui.widgets.blocks import WarningBox, text_label
+from ui.widgets.choices import Choice, ChoiceGroup, WholeWordsButton
+from ui.widgets.fitted_scroll import FittedScroll
 from ui.widgets.overlay import OverlayPanel
 from ui.widgets.real_site_button import RealSiteButton
+from ui.widgets.word_chips import WORD_PICTOGRAM, WordChips, WordsPanel
+
+__all__ = ["ProgressSegments", "StepScreen", "WholeWordsButton"]  # the rights questions share these
 
 ILLUSTRATION_HEIGHT = 220
-CHOICE_COLUMNS = 3
-STYLE_PADDING_PX = 16 + 3  # a button's padding and border in the theme, each side
+# At the default text size the hard words take the rows left once the text keeps this much
+# (its title and three lines), one row at least: the others are behind « Tous les mots ».
+TEXT_ROOM = 160
 
 
 class ProgressSegments(QWidget):
@@ -57,80 +65,12 @@ class ProgressSegments(QWidget):
             segment.style().polish(segment)
 
 
-@dataclass(frozen=True)
-class Choice:
-    text: str
-    description: str
-    pictogram: str
-    action: Callable[[], None]
-
-
-class WholeWordsButton(PictogramButton):
-    """A button of a group that is never narrower than its longest word (a grid squeezed
-    « Assurance » to « Assuranc »): a word wider than its room is cut, never wrapped."""
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        # Once shown the theme's font is applied; its min-width would otherwise win over a size hint.
-        metrics = self.text_label.fontMetrics()
-        word = max((metrics.horizontalAdvance(word) for word in self.text_shown().split()), default=0)
-        margins = self._box.contentsMargins()
-        icon = self.icon_label.sizeHint().width() + self._box.spacing() if self._pictogram else 0
-        self.setMinimumWidth(word + icon + margins.left() + margins.right() + 2 * STYLE_PADDING_PX)
-        super().showEvent(event)
-
-
-class ButtonGroup(QWidget):
-    """A caption and a grid of big buttons rebuilt for each step (answers, words, links)."""
-
-    def __init__(
-        self,
-        caption_role: str = "hint",
-        needed: bool = False,
-        icon_px: int = 40,
-        caption_beside: bool = False,
-    ) -> None:
-        super().__init__()
-        self._needed = needed  # its buttons must be seen without scrolling (answers, hard words)
-        self._icon_px = icon_px
-        layout = self._layout = QHBoxLayout(self) if caption_beside else QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.caption = text_label(caption_role)
-        beside = Qt.AlignmentFlag.AlignVCenter if caption_beside else Qt.AlignmentFlag(0)
-        layout.addWidget(self.caption, 0, beside)
-        self._grid = QGridLayout()
-        self._grid.setSpacing(12)
-        layout.addLayout(self._grid, 1)
-        self.buttons: list[WholeWordsButton] = []
-
-    def put_caption_beside(self, beside: bool) -> None:
-        """The caption on the buttons' line (room saved at the default size), or above them."""
-        self._layout.setDirection(
-            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
-        )
-
-    def fill(self, caption: str, choices: Sequence[Choice]) -> None:
-        discard(self.buttons, self._grid)
-        self.buttons = []
-        for index, choice in enumerate(choices):
-            button = WholeWordsButton(choice.pictogram, icon_px=self._icon_px)
-            button.set_text(choice.text, choice.description)
-            if self._needed:
-                must_be_seen(button)
-            button.clicked.connect(lambda _=False, act=choice.action: act())
-            self._grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
-            self.buttons.append(button)
-        self.caption.setText(caption)
-        self.setVisible(bool(choices))
-
-
 class StepScreen(Screen):
     screen_id = ScreenId.STEP
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
-        # Closer than other screens: at 1024x768 the instruction, its hard words and the answers
-        # all fit without scrolling.
+        # Closer than other screens: at 1024x768 the text, its hard words and the answers fit.
         self.layout_.setSpacing(12)
         self.layout_.setContentsMargins(MARGIN, 16, MARGIN, 16)
         header = QHBoxLayout()
@@ -138,15 +78,19 @@ class StepScreen(Screen):
         self.counter = text_label("hint", wrap=False)
         self.progress = ProgressSegments()  # on the header's line: the height goes to the step
         header.setSpacing(24)
-        header.addWidget(self.procedure_name, 1)
+        header.addWidget(self.procedure_name, 2)  # the name on one line more often than not
         header.addWidget(self.progress, 1)
         header.addWidget(self.counter)
         self.layout_.insertLayout(0, header)
+        self._header = header
 
+        # The text of the step scrolls, its title first: at the default size it is all that scrolls.
         body = self.body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(12)
+        self.layout_.removeWidget(self.title)
+        body_layout.addWidget(self.title)
         row = QHBoxLayout()
         row.setSpacing(24)
         self.pictogram = QLabel()
@@ -156,9 +100,6 @@ class StepScreen(Screen):
         self.listen_instruction = self.listen_button(lambda: [self.title.text(), self.instruction.text()])
         row.addWidget(self.listen_instruction, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(row)
-        # The hard words right under the instruction they explain, where the eyes are: never below the fold.
-        self.words = ButtonGroup(needed=True, icon_px=28, caption_beside=True)
-        body_layout.addWidget(self.words)
         warning_row = QHBoxLayout()
         self.warning = WarningBox()
         warning_row.addWidget(self.warning, 1)
@@ -171,36 +112,45 @@ class StepScreen(Screen):
         self.listen_more = self.listen_button(lambda: [self.more.text()])
         more_row.addWidget(self.listen_more, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.addLayout(more_row)
-        self.links = ButtonGroup()
+        self.links = ChoiceGroup()
         body_layout.addWidget(self.links)
         self.body_layout = body_layout
         self.illustration = QSvgWidget()
         self.illustration.setFixedSize(ILLUSTRATION_HEIGHT * 3 // 2, ILLUSTRATION_HEIGHT)
         body_layout.addWidget(self.illustration, 0, Qt.AlignmentFlag.AlignHCenter)
         body_layout.addStretch(1)
-        self.body_scroll = scroll_area(body)
-        self.layout_.addWidget(self.body_scroll, 1)
-        # A question's answers are how a person goes on, as « Suivant » is: they stay below the
-        # scrolling text, always in sight, whatever the length of the step (at larger text sizes
-        # they would leave the text no room: they scroll with it, see _place_answers).
-        self.answers = ButtonGroup("title", needed=True)
+        self.body_scroll = FittedScroll(body)
+        self.layout_.addWidget(self.body_scroll)
+        # The hard words right under the text they explain, then the question: its answers are how
+        # a person goes on, as « Suivant » is. Both stay in sight whatever the length of the text
+        # (at larger text sizes they would leave the text no room: they scroll with it, see _place_groups).
+        self.words = WordChips()
+        self.layout_.addWidget(self.words)
+        self.answers = ChoiceGroup("question")
         self.layout_.addWidget(self.answers)
+        self.layout_.addStretch(1)
 
         actions = QHBoxLayout()
         actions.setSpacing(16)
-        self.more_button = PictogramButton("mdi6.information-outline")
+        # Their words whole: in Russian the row is too narrow for all three on one line each (the
+        # theme's min-width, applied last, had « Далее » squeezed to « Да »).
+        self.more_button = WholeWordsButton("mdi6.information-outline")
         self.more_button.setCheckable(True)
         self.more_button.toggled.connect(self._show_more)
-        self.next_button = PictogramButton(role="primary")
-        self.next_button.setMinimumWidth(280)
+        self.next_button = WholeWordsButton(role="primary")
         self.next_button.clicked.connect(lambda: self.visit.next())
         self.site_button = RealSiteButton(lambda: self.visit)
+        for button in (self.more_button, self.site_button, self.next_button):
+            # As tall as the row's wrapped words (a button's own policy keeps its one-line height).
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.more_button)
         actions.addWidget(self.site_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.layout_.addLayout(actions)
+        self._actions = actions
         self.explanation = OverlayPanel(self, "mdi6.check-bold")
+        self.word_list = WordsPanel(self)
 
     @property
     def step(self) -> Step:
@@ -216,11 +166,13 @@ class StepScreen(Screen):
     def enter(self, place: Place) -> None:
         self.more_button.setChecked(False)
         self.explanation.hide()
+        self.word_list.hide()
         super().enter(place)
         self.body_scroll.verticalScrollBar().setValue(0)
 
     def leave(self) -> None:
         self.explanation.hide()
+        self.word_list.hide()
 
     def refresh(self) -> None:
         step, procedure = self.step, self.procedure
@@ -239,11 +191,17 @@ class StepScreen(Screen):
         self.illustration.setVisible(bool(step.illustration))
         if step.illustration:
             self.illustration.load(step.illustration)
-        self._place_answers()
+        self._place_groups(in_sight=self.visit.session.text_size == 0)
         self._fill_answers(step)
         self._fill_words(step, procedure)
         self._fill_links(step)
         self.site_button.refresh()
+        self._fit_words()
+        self.body_scroll.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_words()
 
     def _fill_more(self, step: Step) -> None:
         shown = self.more_button.isChecked() and bool(step.explain_more)
@@ -256,19 +214,52 @@ class StepScreen(Screen):
         self.more.setVisible(shown)
         self.listen_more.setVisible(shown)
 
-    def _place_answers(self) -> None:
-        """Under the scrolling text at the default size; at the end of it when the text is larger
-        (and the hard words' caption above them, not beside)."""
-        in_sight = self.visit.session.text_size == 0
-        self.words.put_caption_beside(in_sight)
+    def _place_groups(self, in_sight: bool) -> None:
+        """The hard words and the answers under the scrolling text at the default size; in the
+        text when it is larger."""
         if in_sight == (self.layout_.indexOf(self.answers) >= 0):
             return
+        for group in (self.words, self.answers):
+            (self.body_layout if in_sight else self.layout_).removeWidget(group)
         if in_sight:
-            self.body_layout.removeWidget(self.answers)
-            self.layout_.insertWidget(self.layout_.indexOf(self.body_scroll) + 1, self.answers)
+            below_text = self.layout_.indexOf(self.body_scroll) + 1
+            self.layout_.insertWidget(below_text, self.answers)
+            self.layout_.insertWidget(below_text, self.words)
         else:
-            self.layout_.removeWidget(self.answers)
             self.body_layout.insertWidget(self.body_layout.indexOf(self.links), self.answers)
+            after_instruction = 2  # the title, then the instruction's row
+            self.body_layout.insertWidget(after_instruction, self.words)
+
+    def _fit_words(self) -> None:
+        """In sight, as many rows of hard words as the room left by the answers and the text's
+        ``TEXT_ROOM`` holds, one at least (the answers 64 px high when even one row leaves the
+        text less); in the text (larger sizes), every word, the caption above them."""
+        self.answers.set_compact(False)
+        if self.layout_.indexOf(self.words) < 0:
+            self.words.fit(None, caption_alone=True)
+            return
+        margins = self.layout_.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        flow = self.words.flow
+        room = self._room_for_words(width)
+        if room < flow.height_in(width, 1) and self.answers.isVisibleTo(self):
+            self.answers.set_compact(True)
+            room = self._room_for_words(width)
+        needed = flow.rows_needed(width)
+        rows = next((r for r in range(needed, 1, -1) if flow.height_in(width, r) <= room), 1)
+        self.words.fit(None if rows >= needed else rows)
+
+    def _room_for_words(self, width: int) -> int:
+        """The height left once the header, the answers, the actions and ``TEXT_ROOM`` are placed."""
+        margins = self.layout_.contentsMargins()
+        shown = [item for item in (self._header, self._actions) if not item.isEmpty()]
+        fixed = sum(item.totalHeightForWidth(width) for item in shown)
+        if self.answers.isVisibleTo(self):
+            fixed += self.answers.heightForWidth(width)
+        # Between the header, the text, the words, the answers and the actions (none at a stretch).
+        gaps = 4 if self.answers.isVisibleTo(self) else 3
+        text = min(self.body.heightForWidth(width), TEXT_ROOM)
+        return self.height() - margins.top() - margins.bottom() - fixed - gaps * self.layout_.spacing() - text
 
     def _fill_answers(self, step: Step) -> None:
         question = step.question
@@ -281,7 +272,11 @@ class StepScreen(Screen):
             )
             for index, answer in enumerate(question.answers if question else ())
         ]
-        self.answers.fill(content(question.text) if question else "", choices)
+        # A question worded as the step's title is not written twice.
+        asked_again = question is not None and question.text != self.step.title
+        self.answers.fill(content(question.text) if question else "", choices, show_caption=asked_again)
+        for button in self.answers.buttons:
+            must_be_seen(button)
         self.next_button.setVisible(question is None)
         if question is None:
             last = resolve_next(self.place, self.station.catalog).screen is ScreenId.RECAP
@@ -300,12 +295,24 @@ class StepScreen(Screen):
             Choice(
                 content(term.term),
                 _("Expliquer ce mot."),
-                "mdi6.book-open-variant",
+                WORD_PICTOGRAM,
                 partial(self._explain, content(term.term), content(term.definition)),
             )
             for term in terms
         ]
         self.words.fill(_("Mots expliqués :") if terms else "", choices)
+        for button in (*self.words.buttons, self.words.more_button):
+            must_be_seen(button)  # those the row holds; the others are behind « Tous les mots »
+        self.words.set_more(
+            _("Tous les mots ({count})").format(count=format_number(len(terms))),
+            _("Voir tous les mots expliqués de cette étape."),
+            partial(self._list_words, choices),
+        )
+
+    def _list_words(self, choices: list[Choice]) -> None:
+        heading, close = _("Mots expliqués :"), _("Fermer")
+        self.word_list.present_words(heading, choices, close, _("Fermer la liste des mots."))
+        self.speak_requested.emit(self.word_list.spoken_texts())
 
     def _fill_links(self, step: Step) -> None:
         linked = [
@@ -328,6 +335,7 @@ class StepScreen(Screen):
 
     def _show_more(self, shown: bool) -> None:
         self._fill_more(self.step)
+        self._fit_words()
         if shown:
             # The explanation appears below: bring it into view at once.
             self.body.adjustSize()
@@ -336,11 +344,14 @@ class StepScreen(Screen):
     def spoken_texts(self) -> list[str]:
         if self.explanation.isVisible():
             return self.explanation.spoken_texts()
+        if self.word_list.isVisible():
+            return self.word_list.spoken_texts()
         texts = [self.counter.text(), self.title.text(), self.instruction.text()]
         if self.step.warning:
             texts.append(self.warning.label.text())
         if self.more.isVisible():
             texts.append(self.more.text())
         if self.step.question is not None:
-            texts += [self.answers.caption.text(), *(b.text_shown() for b in self.answers.buttons)]
+            asked = [self.answers.caption.text()] if self.answers.caption.isVisibleTo(self) else []
+            texts += [*asked, *(b.text_shown() for b in self.answers.buttons)]
         return texts

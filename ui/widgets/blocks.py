@@ -200,6 +200,9 @@ class TileGrid(QWidget):
         self._page = min(max(0, page), self.page_count - 1)
         discard(self.tiles, self._grid)
         self.tiles = []
+        for column in range(max(self._normal_columns, self._larger_text_columns)):
+            # Tiles of one width: a long label does not squeeze its neighbours' words.
+            self._grid.setColumnStretch(column, 1 if column < self._columns else 0)
         start = self._page * self._per_page
         for index, item in enumerate(self._items[start : start + self._per_page]):
             tile = PictogramButton(item.pictogram, role="tile", vertical=True, icon_px=72)
