@@ -2,7 +2,7 @@
 # Build the Debian package of the kiosk, on the release it is for (Debian 12; Ubuntu 24.04; Ubuntu 22.04 with
 # --python /usr/bin/python3.11), as dh-virtualenv does:
 #
-#     packaging/build-deb.sh                  # writes dist/france-services-kiosk_VERSION_ARCH.deb (~280 MB)
+#     packaging/build-deb.sh                  # writes dist/france-services-kiosk_VERSION_ARCH.deb (~313 MB with the rules engine)
 #     packaging/build-deb.sh --wheels DIR     # from the wheels in DIR instead of PyPI (e.g. a bundle's packaging/wheels)
 #
 # On the kiosk PC: sudo apt install ./france-services-kiosk_VERSION_ARCH.deb (docs/INSTALL.md). The package holds

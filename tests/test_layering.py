@@ -78,6 +78,10 @@ def test_the_import_contracts_hold() -> None:
         ("kiosk/visit/places.py", "import kiosk.store.database", "Inside the core"),
         ("kiosk/secret.py", "import kiosk.content.themes", "The ground of the core"),
         ("voice/speaker.py", "import PySide6.QtCore", "Only the screens load Qt"),
+        ("kiosk/rights/questions.py", "import kiosk.visit.places", "Inside the core"),
+        ("kiosk/rights/aids.py", "import kiosk.practice.run", "Inside the core"),
+        ("kiosk/rights/situation.py", "import openfisca_france", "OpenFisca runs only in"),
+        ("kiosk/visit/visit.py", "import openfisca_core.periods", "OpenFisca runs only in"),
     ],
 )
 def test_a_wrong_arrow_breaks_the_build(tmp_path: Path, module: str, wrong_import: str, broken: str) -> None:

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def tour(window: object, language: str) -> Iterator[str]:
     yield "language"
     visit.choose_language(language)
     yield "home"
+    yield from _rights_questions(window)  # the rules engine warms up while the tour goes on
     procedure, path = _tour_path(station.catalog)
     visit.open_theme(procedure.theme)
     yield "situation"
@@ -95,6 +97,9 @@ def tour(window: object, language: str) -> Iterator[str]:
             yield "recap-detour"
             visit.next()
     yield "recap"
+    visit.show_rights_results()
+    _wait_for_estimates(window)
+    yield "rights-results"
     window.nav_bar.voice_button.click()
     yield "voice-panel"
     window.voice_panel.button.click()
@@ -146,6 +151,80 @@ def tour(window: object, language: str) -> Iterator[str]:
             panel.show_page(page)
             yield name
         panel.hand_back()
+
+
+# « Quelles aides pour moi ? » answered for a couple with two children, one working, the other looking
+# for work, renting near Lille: most questions are asked, and several aids come out. A question not
+# named here is answered « Je ne sais pas ».
+RIGHTS_TOUR: dict[str, str | int] = {
+    "age": 34,
+    "couple": "couple",
+    "children": 2,
+    "child_age_1": 2,
+    "child_age_2": 7,
+    "activity": "work",
+    "salary": 1150,
+    "partner_activity": "job_seeker",
+    "partner_unemployment_benefit": 620,
+    "other_income": 0,
+    "housing": "tenant_private",
+    "rent": 640,
+    "postal_code": "59000",
+    "zone_city": "yes",
+    "disability": "no",
+}
+ESTIMATES_WAIT_S = 180.0  # a cold worker on a slow machine: loading the rules, warming, then the household
+
+
+def _rights_questions(window: object) -> Iterator[str]:
+    """« Quelles aides pour moi ? » from its tile, each question answered by touch, to « Je calcule… »."""
+    from kiosk.i18n.translation import _
+    from kiosk.rights.questions import DONT_KNOW, AnswerKind
+    from kiosk.visit.places import ScreenId
+    from ui.main_window import MainWindow
+    from ui.screens.home import HomeScreen
+    from ui.screens.rights_question import RightsQuestionScreen
+
+    assert isinstance(window, MainWindow)
+    visit = window.station.visit
+    home = window.current_screen
+    assert isinstance(home, HomeScreen)
+    next(tile for tile in home.tiles.tiles if tile.accessibleName() == _("Quelles aides pour moi ?")).click()
+    while visit.place.screen is ScreenId.RIGHTS_QUESTION:
+        screen = window.current_screen
+        assert isinstance(screen, RightsQuestionScreen)
+        question = screen.question
+        value = RIGHTS_TOUR.get(question.id, DONT_KNOW)
+        if question.kind is AnswerKind.CHOICE:
+            yield f"rights-{question.id}"
+            values = [choice.id for choice in question.choices] + [DONT_KNOW]
+            screen.choice_buttons[values.index(str(value))].click()
+        elif value == DONT_KNOW:
+            yield f"rights-{question.id}"
+            screen.dont_know_button.click()
+        else:
+            for digit in str(value):
+                screen.pad.digit_buttons[digit].click()
+            yield f"rights-{question.id}"  # with the number typed
+            screen.confirm_button.click()
+    assert visit.place.screen is ScreenId.RIGHTS_RESULTS, visit.place
+    yield "rights-calculating"
+
+
+def _wait_for_estimates(window: object) -> None:
+    """Let the results screen receive the engine's answer (or its failure)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.rights_engine import calculator_for
+
+    assert isinstance(window, MainWindow)
+    calculator = calculator_for(window.station)
+    deadline = time.monotonic() + ESTIMATES_WAIT_S
+    while calculator.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    assert not calculator.busy, "the rights engine gave no answer, not even a failure"
 
 
 SCREENSHOT_PIN = "482193"

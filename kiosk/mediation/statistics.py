@@ -2,7 +2,8 @@
 
 One record per visit (see kiosk.store.records): the day, the procedures and their
 themes, the language, the outcome, the autonomy level a mediator recorded, the
-duration bracket and the number of help requests. docs/STATISTICS.md maps each
+duration bracket, the number of help requests, and whether « Quelles aides pour
+moi ? » made an estimate and which aids it suggested. docs/STATISTICS.md maps each
 field to the categories of the mediation activity reports.
 
 The exports list the records day by day, in a random order within each day: the
@@ -34,6 +35,8 @@ ACTIVITY_FIELDS = (
     "help_requests",
     "referral",
     "practice_mistakes",
+    "rights_simulated",
+    "aids_suggested",
 )
 
 
@@ -51,6 +54,8 @@ class Summary:
     per_duration: Counter[str] = field(default_factory=Counter)
     per_mode: Counter[str] = field(default_factory=Counter)
     per_practice_mistake: Counter[str] = field(default_factory=Counter)
+    rights_simulations: int = 0  # visits where « Quelles aides pour moi ? » made an estimate
+    per_aid_suggested: Counter[str] = field(default_factory=Counter)
 
     @property
     def completion_percent(self) -> int:
@@ -75,6 +80,9 @@ def summarize(records: list[dict[str, Any]]) -> Summary:
         summary.per_mode[record["mode"]] += 1
         for mistake in record.get("practice_mistakes") or []:
             summary.per_practice_mistake[mistake] += 1
+        summary.rights_simulations += bool(record.get("rights_simulated"))
+        for aid_id in record.get("aids_suggested") or []:
+            summary.per_aid_suggested[aid_id] += 1
     return summary
 
 
@@ -101,6 +109,8 @@ def to_csv(records: list[dict[str, Any]]) -> str:
         row["procedures"] = "|".join(record["procedures"])
         row["themes"] = "|".join(record["themes"])
         row["practice_mistakes"] = "|".join(record.get("practice_mistakes") or [])
+        row["rights_simulated"] = int(bool(record.get("rights_simulated")))
+        row["aids_suggested"] = "|".join(record.get("aids_suggested") or [])
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
     return output.getvalue()
 
@@ -121,6 +131,8 @@ def to_json(records: list[dict[str, Any]]) -> str:
             "per_duration": by_count(summary.per_duration),
             "per_mode": by_count(summary.per_mode),
             "per_practice_mistake": by_count(summary.per_practice_mistake),
+            "rights_simulations": summary.rights_simulations,
+            "per_aid_suggested": by_count(summary.per_aid_suggested),
             "records": [{key: record.get(key) for key in ACTIVITY_FIELDS} for record in unordered(records)],
         },
         ensure_ascii=False,

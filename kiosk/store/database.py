@@ -291,8 +291,9 @@ class Store:
         refuse_credentials(activity, "activity")
         self._db.execute(
             """INSERT INTO activity (day, language, mode, procedures, themes, outcome, autonomy,
-                duration_bracket, help_requests, referral, practice_mistakes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                duration_bracket, help_requests, referral, practice_mistakes, rights_simulated,
+                aids_suggested)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 activity["day"],
                 activity["language"],
@@ -305,6 +306,8 @@ class Store:
                 activity["help_requests"],
                 activity.get("referral"),
                 json.dumps(activity.get("practice_mistakes", [])),
+                int(bool(activity.get("rights_simulated", False))),
+                json.dumps(activity.get("aids_suggested", [])),
             ),
         )
 
@@ -316,6 +319,8 @@ class Store:
             record["procedures"] = json.loads(record["procedures"])
             record["themes"] = json.loads(record["themes"])
             record["practice_mistakes"] = json.loads(record["practice_mistakes"])
+            record["rights_simulated"] = bool(record["rights_simulated"])
+            record["aids_suggested"] = json.loads(record["aids_suggested"])
         return records
 
     # Settings --------------------------------------------------------------------------

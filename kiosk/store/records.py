@@ -2,8 +2,9 @@
 
 The session record carries progress and help requests, never anything typed. The
 activity record is what a structure reports: the day (not the hour), the
-procedures and themes, the language, the outcome and a duration bracket; nothing
-that leads back to a person.
+procedures and themes, the language, the outcome and a duration bracket, whether
+« Quelles aides pour moi ? » was used and which aids it suggested; nothing that
+leads back to a person.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def session_record(session: Session) -> dict[str, Any]:
             "help_requests": len(session.help_requests),
             "practised": state["practised"],
             "practice_mistakes": state["practice_mistakes"],
+            "rights_simulated": state["rights_simulated"],
+            "aids_suggested": state["aids_suggested"],
         },
     }
 
@@ -100,4 +103,6 @@ def activity_record(
         "help_requests": int(progress.get("help_requests", 0)),
         "referral": record.get("referral"),
         "practice_mistakes": list(progress.get("practice_mistakes", [])),
+        "rights_simulated": bool(progress.get("rights_simulated", False)),
+        "aids_suggested": list(progress.get("aids_suggested", [])),
     }

@@ -7,7 +7,7 @@ step in one transaction. docs/PRIVACY.md says what each table keeps and for how 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -85,5 +85,11 @@ MIGRATIONS: dict[int, str] = {
     # 4: how many digits a resume code has: the codes kept before are 6 digits, new ones 8.
     4: """
     ALTER TABLE resume_records ADD COLUMN digits INTEGER NOT NULL DEFAULT 6;
+    """,
+    # 5: « Quelles aides pour moi ? »: whether a simulation was made, and the ids of the aids suggested
+    # (never the answers nor the amounts), in the anonymous record.
+    5: """
+    ALTER TABLE activity ADD COLUMN rights_simulated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE activity ADD COLUMN aids_suggested TEXT NOT NULL DEFAULT '[]';
     """,
 }

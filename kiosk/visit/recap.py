@@ -2,17 +2,21 @@
 
 Built in the person's language from the procedure and the structure's settings
 (its name and address, its directory of local help places). Nothing personal is
-in it, so it can be printed, saved as PDF or carried in a QR code as is.
+in it, so it can be printed, saved as PDF or carried in a QR code as is. The one
+exception is the person's choice: the aids « Quelles aides pour moi ? » estimated,
+with their amounts (``rights_recap``), never the answers (incomes) they came from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.content.procedures import ChannelKind, Procedure
-from kiosk.i18n.translation import _, content, format_date
+from kiosk.i18n.translation import _, content, format_date, format_number
+from kiosk.rights.aids import AidKind, Estimate, Estimates
 from kiosk.visit.session import Session
 
 STRUCTURE_NAME = "structure_name"
@@ -55,10 +59,12 @@ class Recap:
     channels: tuple[str, ...]
     phones: tuple[str, ...]
     help_places: tuple[HelpPlace, ...]
+    aids: tuple[str, ...] = ()  # the aids estimated and their amounts, when the person chose to take them
 
     def sections(self) -> list[tuple[str, list[str]]]:
         """Headed sections in reading order; empty ones left out."""
         sections = [
+            (_("Les aides que vous pourriez avoir"), list(self.aids)),
             (_("Ce que vous avez fait"), list(self.done)),
             (_("Et après ?"), [self.next_steps] if self.next_steps else []),
             (_("Les papiers à avoir avec vous"), list(self.documents)),
@@ -98,4 +104,67 @@ def build_recap(
         channels=tuple(channel_lines),
         phones=tuple(channel.phone for channel in procedure.channels if channel.phone),
         help_places=tuple(HelpPlace.from_dict(place) for place in settings.get(HELP_PLACES) or []),
+    )
+
+
+def estimate_amount(estimate: Estimate) -> str:
+    """What an aid brings, in the active language: « Environ 582 € par mois »."""
+    if estimate.aid.kind is AidKind.FREE_COVER:
+        return _("Vos soins sans rien payer")
+    amount = format_number(estimate.monthly_euros)
+    if estimate.aid.kind is AidKind.PAID_COVER:
+        return _("Vous payez au plus {amount} € par mois").format(amount=amount)
+    return _("Environ {amount} € par mois").format(amount=amount)
+
+
+def rules_of(estimates: Estimates) -> tuple[str, str]:
+    """The rules' release (« openfisca-france 176.1.8 ») and their date in the active language (the
+    first day of the month simulated); a ``rules_date`` not written « release, YYYY-MM » is the date."""
+    release, _comma, month = estimates.rules_date.rpartition(", ")
+    day = f"{month}-01"
+    shown = format_date(day)
+    if not release or shown == day:  # not a month: format_date gave it back as it was
+        return "", estimates.rules_date
+    return release, shown
+
+
+def estimate_notice(estimates: Estimates) -> str:
+    """What is always said with the amounts: an estimate, not a decision, and the date of the rules."""
+    return _("C'est une estimation, pas une décision. L'organisme décide. Règles du {date}.").format(
+        date=rules_of(estimates)[1]
+    )
+
+
+def rules_release(estimates: Estimates) -> str:
+    """Which release of the rules computed, said on paper (« … avec openfisca-france 176.1.8. »)."""
+    release = rules_of(estimates)[0]
+    if not release:
+        return ""
+    return _("Calcul fait sur l'ordinateur de l'accueil avec {rules}.").format(rules=release)
+
+
+def rights_recap(
+    estimates: Estimates,
+    procedures: Mapping[str, Procedure],
+    settings: dict[str, Any],
+    today: dt.date | None = None,
+) -> Recap:
+    """The recap of « Quelles aides pour moi ? »: each aid and its amount, the notice, and the real
+    sites where the aids are asked for (those of the walkthroughs « Faire la demande » opens)."""
+    asked_on = [procedures.get(e.aid.procedure_id or "") for e in estimates.items]
+    urls = dict.fromkeys(url for procedure in asked_on if procedure is not None for url in procedure.urls)
+    name = str(settings.get(STRUCTURE_NAME) or "France Services")
+    address = str(settings.get(STRUCTURE_ADDRESS) or "")
+    return Recap(
+        title=_("Quelles aides pour moi ?"),
+        day=format_date((today or dt.date.today()).isoformat()),  # noqa: DTZ011 - the person's local day
+        structure=f"{name}, {address}" if address else name,
+        done=(),
+        next_steps=" ".join(part for part in (estimate_notice(estimates), rules_release(estimates)) if part),
+        documents=(),
+        sites=tuple(f"\u2066{url}\u2069" for url in urls),
+        channels=(),
+        phones=(),
+        help_places=tuple(HelpPlace.from_dict(place) for place in settings.get(HELP_PLACES) or []),
+        aids=tuple(f"{_(e.aid.label)} — {estimate_amount(e)}" for e in estimates.items),
     )

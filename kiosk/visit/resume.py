@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.secret import Secret
-from kiosk.visit.places import HELP_SCREENS, LEAVING_SCREENS, Place, ScreenId
+from kiosk.visit.places import HELP_SCREENS, LEAVING_SCREENS, RIGHTS_SCREENS, Place, ScreenId
 from kiosk.visit.session import Session
 
 CODE_DIGITS = 8
@@ -154,7 +154,11 @@ class WrongCodes:
 
 def resume_state(session: Session, history: tuple[Place, ...], current: Place) -> dict[str, Any]:
     """What is kept to carry on: the way ends at the last place outside help, leaving and resuming."""
-    places = [*history, current]
+    places: list[Place] = []
+    for place in (*history, current):
+        # The questions of « Quelles aides pour moi ? » are not kept: their answers never are.
+        if place.screen not in RIGHTS_SCREENS and (not places or places[-1] != place):
+            places.append(place)
     while places and places[-1].screen in HELP_SCREENS | LEAVING_SCREENS | {ScreenId.RESUME}:
         places.pop()
     if not places or places[-1].screen in (ScreenId.WELCOME, ScreenId.LANGUAGE):

@@ -39,6 +39,10 @@ class Session:
     # the mediator's timeline is read from here, not from the way back on screen.
     walked: list[tuple[str, str]] = field(default_factory=list)
     seconds_practising: dict[str, float] = field(default_factory=dict)
+    # « Quelles aides pour moi ? »: whether a simulation was made, and the ids of the aids it suggested,
+    # each once. Never the answers nor the amounts: those stay with the visit, in memory.
+    rights_simulated: bool = False
+    aids_suggested: list[str] = field(default_factory=list)
     _doing: tuple[str, str] | None = None
     _entered_at: float = 0.0
 
@@ -114,6 +118,13 @@ class Session:
             if kind not in self.practice_mistakes:
                 self.practice_mistakes.append(kind)
 
+    def record_rights(self, aid_ids: list[str]) -> None:
+        """Note a simulation of « Quelles aides pour moi ? » and the aids it suggested (each once)."""
+        self.rights_simulated = True
+        for aid_id in aid_ids:
+            if aid_id not in self.aids_suggested:
+                self.aids_suggested.append(aid_id)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "id": self.id,
@@ -125,4 +136,6 @@ class Session:
             "seconds_per_step": dict(self.seconds_per_step),
             "practised": list(self.practised),
             "practice_mistakes": list(self.practice_mistakes),
+            "rights_simulated": self.rights_simulated,
+            "aids_suggested": list(self.aids_suggested),
         }

@@ -16,6 +16,9 @@ from kiosk.content.procedures import Procedure, Step
 from kiosk.content.walkthrough import Move, most_remaining_steps
 from kiosk.i18n import translation
 from kiosk.practice.run import PracticeRun
+from kiosk.rights.aids import Estimates
+from kiosk.rights.answers import Answers
+from kiosk.rights.questions import Question, asked, next_question, question
 from kiosk.secret import Secret
 from kiosk.visit.help_desk import HelpContext, HelpDesk, HelpKind, HelpRequest, HelpStatus
 from kiosk.visit.navigation import Navigator, resolve_next
@@ -47,6 +50,9 @@ class Visit:
         self.session = Session(language=language)
         self.navigator = Navigator(self._moved)
         self.kept_code: Secret | None = None  # the code given to come back, while it is on screen
+        # « Quelles aides pour moi ? »: the answers and the estimates, in memory only, wiped by ``end()``.
+        self.rights_answers = Answers()
+        self.rights_estimates: Estimates | None = None
 
     @property
     def place(self) -> Place:
@@ -103,6 +109,16 @@ class Visit:
                 return self.procedure(place)
         return None
 
+    def rights_question(self) -> Question | None:
+        """The question of « Quelles aides pour moi ? » on screen, if one is."""
+        if self.place.screen is not ScreenId.RIGHTS_QUESTION:
+            return None
+        return question(self.place.question_id)
+
+    def rights_complete(self) -> bool:
+        """Whether every question worth asking has an answer (« Je ne sais pas » is one)."""
+        return all(candidate.id in self.rights_answers for candidate in asked(self.rights_answers))
+
     def pending_help(self) -> HelpRequest | None:
         open_requests = [r for r in self.session.help_requests if r.status is HelpStatus.OPEN]
         return open_requests[-1] if open_requests else None
@@ -132,6 +148,54 @@ class Visit:
         if procedure_id not in self.catalog.procedures:
             raise KeyError(procedure_id)
         self.navigator.go(Place(ScreenId.INTRO, procedure_id=procedure_id))
+
+    # « Quelles aides pour moi ? » -------------------------------------------------
+    def open_rights(self) -> None:
+        """Start the questions afresh: answers and estimates of an earlier round are wiped."""
+        self.forget_rights()
+        first = next_question(self.rights_answers, None)
+        if first is None:
+            raise ValueError("no question to ask")
+        self.navigator.go(Place(ScreenId.RIGHTS_QUESTION, question_id=first.id))
+
+    def answer_rights(self, value: str | int) -> None:
+        """Answer the question on screen; the next one worth asking follows, or the results after the last.
+
+        An answer changed on the way back forgets those given after it: they may no longer fit.
+        The error for a value the question does not take never repeats the value.
+        """
+        asking = self.rights_question()
+        if asking is None:
+            raise ValueError("no question of « Quelles aides pour moi ? » on screen")
+        if not asking.accepts(value):
+            raise ValueError(f"not an answer to the question {asking.id!r}")
+        answers = self.rights_answers
+        if asking.id in answers and answers.get(asking.id) != value:
+            answers.forget_after(asking.id)
+        answers.set(asking.id, value)
+        self.rights_estimates = None  # answered again: the results are computed afresh from the answers
+        following = next_question(answers, asking.id)
+        if following is None:
+            self.show_rights_results()
+        else:
+            self.navigator.go(Place(ScreenId.RIGHTS_QUESTION, question_id=following.id))
+
+    def show_rights_results(self) -> None:
+        """The results screen; it asks the engine for the estimates (``record_rights_estimates``)."""
+        if not self.rights_answers or not self.rights_complete():
+            raise ValueError("the questions of « Quelles aides pour moi ? » are not all answered")
+        self.navigator.go(Place(ScreenId.RIGHTS_RESULTS))
+
+    def record_rights_estimates(self, estimates: Estimates) -> None:
+        """The engine's estimates for these answers: kept in memory to show them, and the session notes
+        that a simulation was made and which aids it suggested (ids only, for the anonymous record)."""
+        self.rights_estimates = estimates
+        self.session.record_rights(list(estimates.aid_ids()))
+
+    def forget_rights(self) -> None:
+        """Overwrite and drop the answers, and drop the estimates made from them."""
+        self.rights_answers.wipe()
+        self.rights_estimates = None
 
     def open_practice(self) -> None:
         """Rehearse the procedure on screen on its simulated site."""
@@ -291,10 +355,12 @@ class Visit:
         self.session.cycle_text_size()
 
     def end(self) -> None:
-        """The person has left: their open requests are withdrawn and the code on screen wiped."""
+        """The person has left: their open requests are withdrawn, the code on screen and the answers to
+        « Quelles aides pour moi ? » wiped."""
         for request in self.session.help_requests:
             self.help_desk.cancel(request)
         self.forget_practice_run()
+        self.forget_rights()
         self.site_procedure_id = ""
         self.site_host = ""
         if self.kept_code is not None:

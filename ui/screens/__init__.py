@@ -26,6 +26,8 @@ SCREENS: dict[ScreenId, str] = {
     ScreenId.LEAVE: "ui.screens.leave.LeaveScreen",
     ScreenId.KEPT: "ui.screens.kept.KeptScreen",
     ScreenId.RESUME: "ui.screens.resume.ResumeScreen",
+    ScreenId.RIGHTS_QUESTION: "ui.screens.rights_question.RightsQuestionScreen",
+    ScreenId.RIGHTS_RESULTS: "ui.screens.rights_results.RightsResultsScreen",
 }
 
 

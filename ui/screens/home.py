@@ -6,8 +6,10 @@ from kiosk.content.themes import THEMES
 from kiosk.i18n.translation import _
 from kiosk.station import Station
 from kiosk.visit.places import ScreenId
-from ui.screens.base import TileScreen, action_row
+from ui.screens.base import MARGIN, TileScreen, action_row
 from ui.widgets.blocks import PictogramButton, TileItem
+
+RIGHTS_TILE = "rights"  # « Quelles aides pour moi ? », first among the themes (no theme has this id)
 
 
 class HomeScreen(TileScreen):
@@ -17,6 +19,9 @@ class HomeScreen(TileScreen):
 
     def __init__(self, station: Station) -> None:
         super().__init__(station)
+        # Closer than other screens: at 1024x768 two rows of four tiles keep room for three lines each.
+        self.layout_.setSpacing(12)
+        self.layout_.setContentsMargins(MARGIN, 16, MARGIN, 16)
         self.resume_button = PictogramButton("mdi6.numeric")
         self.resume_button.clicked.connect(lambda: self.visit.open_resume())
         self.layout_.addLayout(action_row(leading=self.resume_button))
@@ -34,7 +39,17 @@ class HomeScreen(TileScreen):
     def tile_items(self) -> list[TileItem]:
         available = self.station.offered_themes()
         description = _("Voir les démarches de cette situation.")
-        return [TileItem(t.id, _(t.label), t.pictogram, description) for t in THEMES if t.id in available]
+        rights = TileItem(
+            RIGHTS_TILE,
+            _("Quelles aides pour moi ?"),
+            "mdi6.hand-coin-outline",
+            _("Quelques questions, puis les aides que vous pourriez demander."),
+        )
+        themes = [TileItem(t.id, _(t.label), t.pictogram, description) for t in THEMES if t.id in available]
+        return [rights, *themes]
 
     def choose(self, key: str) -> None:
-        self.visit.open_theme(key)
+        if key == RIGHTS_TILE:
+            self.visit.open_rights()
+        else:
+            self.visit.open_theme(key)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n.translation import _
 from kiosk.station import Station
+from kiosk.visit.recap import Recap
 from ui.recap_print import print_recap
 from ui.widgets.blocks import PictogramButton, text_label
 
@@ -36,8 +37,12 @@ class RecapPrintBlock(QWidget):
         self.printed.setText("")
         self.setVisible(self.station.visit.last_procedure() is not None)
 
+    def recap(self) -> Recap | None:
+        """What goes on paper: the recap of the procedure on screen, or the last one the person was in."""
+        return self.station.recap()
+
     def print_recap(self) -> None:
-        recap = self.station.recap()
+        recap = self.recap()
         if recap is None:
             return
         result = print_recap(recap, self.station.recap_folder)

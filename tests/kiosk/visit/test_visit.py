@@ -188,6 +188,8 @@ def test_the_session_is_plain_data_for_the_store(station: Station, clock: FakeCl
         "seconds_per_step",
         "practised",
         "practice_mistakes",
+        "rights_simulated",
+        "aids_suggested",
     }
 
 
