@@ -6,6 +6,8 @@ default, what a 2 GB PC running Debian and the cage compositor leaves it. Inside
 a real kiosk window (offscreen, real speaker, station as the install script leaves
 it) serves ``--visits`` people in a row; each walks every bundled procedure to its
 end, practises on every simulated site, prints a recap (to PDF: no printer here),
+finds the aids they may claim (« Quelles aides pour moi ? », the rules engine's worker in
+the group too),
 does a procedure on its official site (QtWebEngine, its processes inside the group
 too: the tests' loopback stand-in, served by this script outside the group, opened
 beside the guide until its page has loaded), and a mediator opens mediator mode,
@@ -111,6 +113,7 @@ def serve_visits(group: MemoryGroup, visits: int, site_pack: Path, site_procedur
     from kiosk.content.walkthrough import all_paths
     from kiosk.visit.places import ScreenId
     from ui.recap_print import print_recap
+    from ui.screenshots import rights_questions, wait_for_estimates
 
     app, window = open_installed_kiosk((site_pack,))
     station = window.station
@@ -146,6 +149,16 @@ def serve_visits(group: MemoryGroup, visits: int, site_pack: Path, site_procedur
         show(lambda: None)  # the page painted beside the guide
         return group.resident_mb()
 
+    def find_the_aids() -> float:
+        """« Quelles aides pour moi ? » answered by touch (the tour's household), until the rules
+        engine's worker (in the group too) has given its estimates."""
+        show(station.visit.home)
+        for _screen in rights_questions(window):
+            app.processEvents()
+        wait_for_estimates(window)
+        show(lambda: None)  # the results painted
+        return group.resident_mb()
+
     for visit in range(1, visits + 1):
         show(station.visit.start)
         show(lambda: station.visit.choose_language("fr"))
@@ -163,11 +176,13 @@ def serve_visits(group: MemoryGroup, visits: int, site_pack: Path, site_procedur
             assert recap is not None
             print_recap(recap, station.recap_folder)
             show(station.visit.home)
+        rights_mb = find_the_aids()
         site_open_mb = do_it_on_the_site()
         show(window.mediator_panel.open_mode)
         show(window.mediator_panel.hide)
         show(station.end_visit)
         held = {
+            "aids_estimated_resident_mb": round(rights_mb, 1),
             "site_open_resident_mb": round(site_open_mb, 1),
             "resident_mb": round(group.resident_mb(), 1),
             "page_cache_mb": round(group.cache_mb(), 1),
@@ -225,7 +240,8 @@ def main() -> int:
         killed = child.returncode < 0 or child.returncode == 137
         print(
             f"limit {args.limit} MB, no swap; {args.visits} visit(s), each through every procedure, "
-            f"every practice site, a printed recap, a procedure on its official site and mediator mode"
+            "every practice site, a printed recap, the aids estimated, a procedure on its official site "
+            "and mediator mode"
         )
         print(
             f"peak held by the kiosk, its voice worker and the browser's processes: {group.peak_mb():.0f} MB"

@@ -64,7 +64,7 @@ def tour(window: object, language: str) -> Iterator[str]:
     yield "language"
     visit.choose_language(language)
     yield "home"
-    yield from _rights_questions(window)  # the rules engine warms up while the tour goes on
+    yield from rights_questions(window)  # the rules engine warms up while the tour goes on
     procedure, path = _tour_path(station.catalog)
     visit.open_theme(procedure.theme)
     yield "situation"
@@ -98,7 +98,7 @@ def tour(window: object, language: str) -> Iterator[str]:
             visit.next()
     yield "recap"
     visit.show_rights_results()
-    _wait_for_estimates(window)
+    wait_for_estimates(window)
     yield "rights-results"
     window.nav_bar.voice_button.click()
     yield "voice-panel"
@@ -176,7 +176,7 @@ RIGHTS_TOUR: dict[str, str | int] = {
 ESTIMATES_WAIT_S = 180.0  # a cold worker on a slow machine: loading the rules, warming, then the household
 
 
-def _rights_questions(window: object) -> Iterator[str]:
+def rights_questions(window: object) -> Iterator[str]:
     """« Quelles aides pour moi ? » from its tile, each question answered by touch, to « Je calcule… »."""
     from kiosk.i18n.translation import _
     from kiosk.rights.questions import DONT_KNOW, AnswerKind
@@ -211,7 +211,7 @@ def _rights_questions(window: object) -> Iterator[str]:
     yield "rights-calculating"
 
 
-def _wait_for_estimates(window: object) -> None:
+def wait_for_estimates(window: object) -> None:
     """Let the results screen receive the engine's answer (or its failure)."""
     from PySide6.QtWidgets import QApplication
 
