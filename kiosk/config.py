@@ -29,6 +29,8 @@ MIN_IDLE_WARNING_S = 5
 # The settings a structure chooses at install; the variable points elsewhere (tests, a second kiosk).
 SETTINGS_FILE = Path("/etc") / APP_DIR_NAME / "kiosk.conf"
 SETTINGS_FILE_VARIABLE = "KIOSK_CONFIG_FILE"
+DEFAULT_GUIDE_MAX_AGE_MONTHS = 6
+DAYS_A_MONTH = 30
 PACKS_DROP_IN = "packs.d"  # beside the settings file: each folder (or link to one) in it is a content pack
 
 
@@ -78,6 +80,18 @@ class Config:
         default=(BUNDLED_PACK,),
         metadata={"description": N_("Dossiers de contenu, dans l'ordre ; le suivant remplace le précédent.")},
     )
+    settings_dir: Path = field(
+        default=SETTINGS_FILE.parent,
+        metadata={"description": N_("Dossier des réglages et des racines de confiance des guides.")},
+    )
+    content_repository: str = field(
+        default="",
+        metadata={"description": N_("Adresses des dépôts de guides signés ; vide : rien n'est contacté.")},
+    )
+    guide_max_age_days: int = field(
+        default=DEFAULT_GUIDE_MAX_AGE_MONTHS * DAYS_A_MONTH,
+        metadata={"description": N_("Âge d'un guide au-delà duquel il invite à demander à l'accueil.")},
+    )
 
     def __post_init__(self) -> None:
         if self.idle_timeout_s < MIN_IDLE_TIMEOUT_S or self.idle_warning_s < MIN_IDLE_WARNING_S:
@@ -92,12 +106,16 @@ class InstallSettings:
     idle_timeout_s: int | None = None
     hide_pointer: bool | None = None
     silent: bool | None = None
-    # Reserved for later versions, read and kept so that a file written for them is not an error today.
+    content_repository: str = ""  # lines "NAME URL" or "URL" (kiosk/updates/sources.py)
+    stale_after_months: int | None = None
+    # Reserved for a later version, read and kept so that a file written for it is not an error today.
     room_broker: str = ""
-    content_repository: str = ""
 
 
-_KEYS = ("packs", "idle_timeout", "hide_pointer", "silent", "room_broker", "content_repository")
+_KEYS = (
+    "packs", "idle_timeout", "hide_pointer", "silent", "room_broker", "content_repository",
+    "stale_after_months",
+)  # fmt: skip
 _SECTION = "kiosk"  # the file has no section line: every key belongs to this one
 
 
@@ -143,6 +161,12 @@ def _from_file(path: Path) -> InstallSettings:
             raise ValueError(f"idle_timeout = {given!r} is not a number of seconds") from None
         if idle_timeout_s < MIN_IDLE_TIMEOUT_S:
             raise ValueError(f"idle_timeout = {idle_timeout_s}: at least {MIN_IDLE_TIMEOUT_S} seconds")
+    stale_after_months: int | None = None
+    if "stale_after_months" in values:
+        given = values["stale_after_months"]
+        if not given.strip().isdigit() or not 1 <= int(given) <= 60:  # noqa: PLR2004 - five years at most
+            raise ValueError(f"stale_after_months = {given!r} is not a number of months from 1 to 60")
+        stale_after_months = int(given)
     switches: dict[str, bool | None] = {}
     for key in ("hide_pointer", "silent"):
         try:
@@ -156,6 +180,7 @@ def _from_file(path: Path) -> InstallSettings:
         silent=switches["silent"],
         room_broker=values.get("room_broker", "").strip(),
         content_repository=values.get("content_repository", "").strip(),
+        stale_after_months=stale_after_months,
     )
 
 
@@ -197,4 +222,5 @@ def read_install_settings(path: Path) -> tuple[InstallSettings, list[str]]:
         silent=settings.silent,
         room_broker=settings.room_broker,
         content_repository=settings.content_repository,
+        stale_after_months=settings.stale_after_months,
     ), problems + drop_in_problems

@@ -123,8 +123,7 @@ def _password_shaped(token: str) -> bool:
         return False  # an e-mail or web address is not hidden, it is written down on purpose
     has_letter = any(ch.isalpha() for ch in token)
     has_other = any(
-        ch.isdigit() or (unicodedata.category(ch).startswith(("P", "S")) and ch not in "'’-")
-        for ch in token
+        ch.isdigit() or (unicodedata.category(ch).startswith(("P", "S")) and ch not in "'’-") for ch in token
     )  # an apostrophe or a hyphen makes French words ("d'imposition", "rendez-vous"), not passwords
     return has_letter and has_other
 

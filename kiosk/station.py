@@ -2,6 +2,8 @@
 
 The station outlives visits. Ending a visit (the person left, or stopped touching
 the screen) drops everything of theirs and starts a clean one on the welcome screen.
+New content (an update received) is taken between two visits: a person keeps, to the
+end of their visit, the guides they started with.
 """
 
 from __future__ import annotations
@@ -43,9 +45,13 @@ class Station:
         clock: Callable[[], float] = time.monotonic,
         keeper: RecordKeeper | None = None,
         missing: Sequence[str] = (),
+        pack_dirs: tuple[Path, ...] | None = None,
     ) -> None:
         self.config = config
         self.catalog = catalog
+        # The packs ``catalog`` was loaded from (their translations come with them).
+        self.pack_dirs = config.pack_dirs if pack_dirs is None else pack_dirs
+        self._waiting_content: tuple[Catalog, tuple[Path, ...]] | None = None
         # What the installed kiosk lacks (the catalog's, and ``missing``: what the layers above found,
         # a voice lexicon), each in one line, for mediator mode: the kiosk runs, but not whole.
         self.missing = [str(problem) for problem in catalog.missing] + list(missing)
@@ -63,6 +69,8 @@ class Station:
         self._listeners: list[Callable[[Place], None]] = []
         self._end_listeners: list[Callable[[], None]] = []
         self._site_listeners: list[Callable[[], None]] = []
+        self._content_listeners: list[Callable[[], None]] = []
+        translation.use_pack_translations(self.pack_dirs)
         self.visit = self._new_visit()
 
     def apply_settings(self) -> None:
@@ -97,6 +105,35 @@ class Station:
         """Call ``listener`` when the person opens or closes the official site beside the guide."""
         self._site_listeners.append(listener)
 
+    def add_content_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` when new content is in use (the home screen's guides, mediator mode's list)."""
+        self._content_listeners.append(listener)
+
+    def take_content(self, catalog: Catalog, pack_dirs: tuple[Path, ...]) -> bool:
+        """Use new content: now if nobody is in a visit, else when the visit ends. True when taken now."""
+        self._waiting_content = (catalog, pack_dirs)
+        if self.visit.started:
+            log.info("new content waits for the end of the visit in progress")
+            return False
+        self._use_waiting_content()
+        self.visit = self._new_visit()
+        return True
+
+    @property
+    def content_waiting(self) -> bool:
+        return self._waiting_content is not None
+
+    def _use_waiting_content(self) -> None:
+        if self._waiting_content is None:
+            return
+        self.catalog, self.pack_dirs = self._waiting_content
+        self._waiting_content = None
+        self.keeper.catalog = self.catalog
+        translation.use_pack_translations(self.pack_dirs)
+        log.info("new content in use: %d guides", len(self.catalog.procedures))
+        for listener in self._content_listeners:
+            listener()
+
     @property
     def recap_folder(self) -> Path:
         """Where recaps are written when there is no printer; emptied when the visit ends."""
@@ -119,6 +156,7 @@ class Station:
             log.error("%s", error)  # says what failed, never which files (their names may say whose)
         for listener in self._end_listeners:
             listener()
+        self._use_waiting_content()
         self.visit = self._new_visit()
         # Not in the log file (INFO and up): its lines carry the time to the millisecond, and when a visit
         # ended, beside an export or a camera, points at one person. docs/STATISTICS.md says why.

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 import kiosk
 from kiosk.config import (
     BUNDLED_PACK,
+    DAYS_A_MONTH,
+    DEFAULT_GUIDE_MAX_AGE_MONTHS,
     SETTINGS_FILE,
     SETTINGS_FILE_VARIABLE,
     Config,
@@ -119,13 +121,18 @@ def starting_settings(args: argparse.Namespace) -> StartingSettings:
     """The settings chosen at install, then the options, which win; the packs of both load, the options' last.
 
     Raises ValueError for an option out of bounds (the file's values are checked when it is read)."""
-    installed, problems = read_install_settings(args.config_file or settings_file())
+    path = args.config_file or settings_file()
+    installed, problems = read_install_settings(path)
     chosen = (args.idle_timeout, installed.idle_timeout_s, Config.idle_timeout_s)
+    months = installed.stale_after_months or DEFAULT_GUIDE_MAX_AGE_MONTHS
     config = Config(
         data_dir=args.data_dir or default_data_dir(),
         default_language=args.lang or "fr",
         idle_timeout_s=next(value for value in chosen if value is not None),
         pack_dirs=(BUNDLED_PACK, *installed.packs, *args.pack),
+        settings_dir=path.parent,
+        content_repository=installed.content_repository,
+        guide_max_age_days=months * DAYS_A_MONTH,
     )
     return StartingSettings(
         config=config,

@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: ``content``, ``i18n`` and ``store`` run headless; all else starts the kiosk."""
+"""The ``kiosk`` command: ``content``, ``i18n``, ``store`` and ``pack`` run headless; else the kiosk."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.store.admin import main as store_main
 
         return store_main(arguments[1:])
+    if arguments[:1] == ["pack"]:
+        from kiosk.updates.cli import main as pack_main
+
+        return pack_main(arguments[1:])
     from ui.app import main as app_main
 
     return app_main(arguments)

@@ -8,6 +8,7 @@ locked by a passphrase asks a mediator for it here, over the welcome screen.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -19,6 +20,7 @@ from kiosk.secret import Secret
 from kiosk.station import Station
 from kiosk.store.key import StorePaths, WrongPassphrase
 from kiosk.store.record_keeper import RecordKeeper
+from kiosk.updates.service import ContentUpdates
 from ui import theme
 from ui.kiosk_lock import show_full_screen
 from ui.main_window import MainWindow
@@ -30,8 +32,8 @@ from voice.speaker import SilentSpeaker, Speaker
 log = logging.getLogger(__name__)
 
 
-def load_content(config: Config) -> Catalog:
-    catalog = load_catalog(config.pack_dirs)
+def load_content(config: Config, pack_dirs: tuple[Path, ...] | None = None) -> Catalog:
+    catalog = load_catalog(config.pack_dirs if pack_dirs is None else pack_dirs)
     for problem in catalog.problems:
         log.warning("content skipped: %s", problem)
     for problem in catalog.missing:  # a broken installation, never a silent fallback
@@ -53,9 +55,10 @@ def store_paths(config: Config) -> StorePaths:
 
 def build_station(config: Config, passphrase: Secret | None = None) -> Station:
     """The station with its content and its encrypted store (a wrong passphrase raises WrongPassphrase)."""
-    catalog = load_content(config)
+    packs = ContentUpdates(config).packs_in_use()  # the bundled pack, the updates received, the structure's
+    catalog = load_content(config, packs)
     keeper = RecordKeeper.open(store_paths(config), catalog, passphrase)
-    return Station(config, catalog, keeper=keeper, missing=missing_lexicons())
+    return Station(config, catalog, keeper=keeper, missing=missing_lexicons(), pack_dirs=packs)
 
 
 def unlock_station(config: Config, over: QWidget | None = None) -> Station | None:

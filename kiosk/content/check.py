@@ -219,7 +219,8 @@ def check(catalog: Catalog, only_under: Path | None = None) -> list[Finding]:
         for problem in (*catalog.missing, *catalog.problems, *catalog.degraded)
     ]
     languages = sorted({code for pack in catalog.packs for code in pack.languages} - {SOURCE_LANGUAGE})
-    translators = [Translator(code) for code in languages]
+    pack_dirs = tuple(pack.path for pack in catalog.packs)
+    translators = [Translator(code, pack_dirs=pack_dirs) for code in languages]
     for procedure in catalog.procedures.values():
         findings += _procedure_findings(procedure, catalog)
         findings += _page_findings(procedure, catalog)

@@ -81,7 +81,7 @@ _CHECKLIST_KEYS = {"text": True, "pictogram": True}
 _CHANNEL_KEYS = {"kind": True, "text": True, "phone": False, "cerfa": False}
 _SOURCE_KEYS = {"url": True, "date": True, "fact": False}
 _CHECKED_KEYS = {"date": True, "source": True, "verified_on_site": True}
-_MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True}
+_MANIFEST_KEYS = {"id": True, "version": True, "date": True, "languages": True, "withdraws": False}
 _GLOSSARY_KEYS = {"id": True, "term": True, "definition": True, "forms": False}
 # The fields people read: extracted into procedures.pot and translated when shown.
 TRANSLATABLE_KEYS = frozenset(
@@ -107,6 +107,8 @@ class PackManifest:
     date: str
     languages: tuple[str, ...]
     path: Path
+    # Guides of earlier packs this one takes off the kiosk (wrong and not yet rewritten), by id.
+    withdraws: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,7 @@ def load_manifest(pack_dir: Path, pack: PackFolder | None = None) -> PackManifes
         date=str(reader.data["date"]),
         languages=tuple(str(code) for code in reader.items("languages")),
         path=pack_dir,
+        withdraws=reader.identifiers("withdraws"),
     )
 
 
@@ -406,10 +409,14 @@ def _load_pack(catalog: Catalog, pack: PackFolder, sources: dict[tuple[str, str]
         sources[kind, item_id] = str(path)
 
     try:
-        catalog.packs.append(load_manifest(pack.path, pack))
+        manifest = load_manifest(pack.path, pack)
     except ContentError as problem:
         catalog.problems.append(problem)
         return
+    catalog.packs.append(manifest)
+    for withdrawn in manifest.withdraws:  # its own files may bring the guide back, rewritten
+        catalog.procedures.pop(withdrawn, None)
+        catalog.practice.pop(withdrawn, None)
     glossary_path = pack.path / GLOSSARY_NAME
     if os.path.lexists(glossary_path):  # a pipe or a link is reported, not skipped
         try:

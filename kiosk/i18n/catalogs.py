@@ -1,7 +1,10 @@
 """Compile the gettext catalogs in locales/ into the .mo files the kiosk loads.
 
 Only a complete catalog (every message translated, none fuzzy) is compiled, so a
-half-translated language is never offered. Used by ./run.sh, ./test.sh and the
+half-translated language is never offered. A content pack's own translations
+(``locales/<lang>/LC_MESSAGES/procedures.po`` in the pack) cover only its texts
+and fall back on the kiosk's: they are compiled as they are
+(``compile_pack_catalogs``). Used by ./run.sh, ./test.sh and the
 package build (setup.py); run it by hand with ``python -m kiosk.i18n.catalogs``.
 """
 
@@ -15,6 +18,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from kiosk.i18n.translation import PACK_COMPILED
 
 SOURCE_ROOT = Path(__file__).resolve().parents[2] / "locales"
 COMPILED_ROOT = Path(__file__).resolve().parent / "locale"
@@ -66,6 +71,31 @@ def compile_catalogs(source_root: Path = SOURCE_ROOT, out_root: Path = COMPILED_
         temporary.replace(target)
         report.compiled.append(target)
     return report
+
+
+PACK_SOURCE = "locales"  # in a content pack: its translations, as in the kiosk's own tree
+
+
+def compile_pack_catalogs(pack_dir: Path) -> list[str]:
+    """Compile a pack's translations of its texts into ``<pack>/locale``; the problems, one line each.
+
+    A message left untranslated or fuzzy is left out: the kiosk's own catalog, then the
+    French, are shown for it, and ``kiosk content check`` names it.
+    """
+    problems = []
+    for po_path in sorted((pack_dir / PACK_SOURCE).glob("*/LC_MESSAGES/procedures.po")):
+        try:
+            catalog = read_catalog(po_path)
+        except Exception as error:  # noqa: BLE001 - Babel raises many kinds for a broken file
+            problems.append(f"{po_path}: not a readable translation file ({error})")
+            continue
+        target = pack_dir / PACK_COMPILED / po_path.relative_to(pack_dir / PACK_SOURCE).with_suffix(".mo")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(".mo.tmp")
+        with temporary.open("wb") as handle:
+            write_mo(handle, catalog)
+        temporary.replace(target)
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ into a sentence without a placeholder goes through ``shown()``.
 from __future__ import annotations
 
 import gettext
+import itertools
 import string
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ from kiosk.i18n import bidi
 
 SOURCE_LANGUAGE = "fr"
 COMPILED_ROOT = Path(__file__).resolve().parent / "locale"
+PACK_COMPILED = "locale"  # a content pack's own translations (``catalogs.compile_pack_catalogs``)
 
 
 @dataclass(frozen=True)
@@ -97,10 +99,31 @@ def placeholders(text: str) -> set[str]:
         return {"<malformed>"}
 
 
-class Translator:
-    """The interface and content translations of one language."""
+def _pack_layers(code: str, pack_dirs: tuple[Path, ...]) -> list[gettext.GNUTranslations]:
+    """The content translations the packs bring for ``code``, the last pack's first."""
+    layers = []
+    for pack_dir in reversed(pack_dirs):
+        path = pack_dir / PACK_COMPILED / code / "LC_MESSAGES" / "procedures.mo"
+        try:
+            with path.open("rb") as handle:
+                layers.append(gettext.GNUTranslations(handle))
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, UnicodeDecodeError):  # a broken file: the kiosk's own, then French
+            continue
+    return layers
 
-    def __init__(self, code: str, compiled_root: Path = COMPILED_ROOT) -> None:
+
+class Translator:
+    """The interface and content translations of one language.
+
+    Content is looked up in the packs' own translations (the last pack first), then in the
+    kiosk's: a pack that corrects a sentence brings its translations with it.
+    """
+
+    def __init__(
+        self, code: str, compiled_root: Path = COMPILED_ROOT, pack_dirs: tuple[Path, ...] = ()
+    ) -> None:
         self.code = code
         known = _BY_CODE.get(code)
         self.right_to_left = known is not None and known.right_to_left
@@ -115,14 +138,27 @@ class Translator:
             else:
                 with path.open("rb") as handle:
                     self._domains[domain] = gettext.GNUTranslations(handle)
+        self._chains: dict[str, list[gettext.NullTranslations]] = {
+            domain: [
+                *(
+                    _pack_layers(code, pack_dirs)
+                    if domain == "procedures" and code != SOURCE_LANGUAGE
+                    else []
+                ),
+                self._domains[domain],
+            ]
+            for domain in DOMAINS
+        }
+        for domain, chain in self._chains.items():
+            for upper, lower in itertools.pairwise(chain):
+                upper.add_fallback(lower)
+            self._domains[domain] = chain[0]
 
     def has(self, message: str, domain: str = "kiosk") -> bool:
-        """True when the catalog holds a translation of ``message`` (always, for French)."""
+        """True when a catalog holds a translation of ``message`` (always, for French)."""
         if self.code == SOURCE_LANGUAGE:
             return True
-        return self._domains[domain].gettext(message) != message or message in getattr(
-            self._domains[domain], "_catalog", {}
-        )
+        return any(message in getattr(layer, "_catalog", {}) for layer in self._chains[domain])
 
     def translate(self, message: str, domain: str = "kiosk") -> str:
         if not message:
@@ -142,13 +178,20 @@ class Translator:
 
 
 _active = Translator(SOURCE_LANGUAGE)
+_pack_dirs: tuple[Path, ...] = ()  # the content packs in use, whose own translations come first
+
+
+def use_pack_translations(pack_dirs: tuple[Path, ...]) -> None:
+    """Take the translations of these packs (the content in use) from the next ``set_language`` on."""
+    global _pack_dirs  # noqa: PLW0603 - the content in use is the whole kiosk's, as the language
+    _pack_dirs = tuple(pack_dirs)
 
 
 def set_language(code: str, compiled_root: Path = COMPILED_ROOT) -> None:
     """Make ``code`` the language of everything shown from now on."""
     global _active  # noqa: PLW0603 - one language at a time for the whole kiosk, as gettext's install()
     language(code)
-    _active = Translator(code, compiled_root)
+    _active = Translator(code, compiled_root, _pack_dirs)
 
 
 def active_language() -> str:

@@ -44,6 +44,7 @@ RETENTION_DEFAULTS: dict[str, int] = {
     "journal_days": 365,
 }
 
+
 class StoreError(EnvironmentFault):
     """The store could not do what was asked (the machine refused)."""
 

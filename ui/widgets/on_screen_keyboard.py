@@ -380,4 +380,3 @@ class OnScreenKeyboard(QFrame):
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self.shown_changed.emit(False)
-
