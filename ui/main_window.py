@@ -139,6 +139,11 @@ class MainWindow(QWidget):
         self.site_area.field_focused.connect(self._page_field_focused)
         self.site_area.field_left.connect(lambda: self.keyboard.page_field_left())
         station.add_end_listener(self.close_mediator_mode)
+        from kiosk.updates.service import ContentUpdates  # after the first paint, as the station
+        from ui.content_updates import UpdateWatcher
+
+        self.content_updates = UpdateWatcher(station, ContentUpdates(station.config), self)
+        self.content_updates.start()
         self._mediator_touch = station.clock()
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
@@ -191,7 +196,9 @@ class MainWindow(QWidget):
     def mediator_panel(self) -> MediatorPanel:
         from ui.mediator.panel import MediatorPanel  # loaded after the first paint: 30 ms of imports
 
-        panel = MediatorPanel(self, self.station, self.station.config.data_dir / "exports")
+        panel = MediatorPanel(
+            self, self.station, self.station.config.data_dir / "exports", self.content_updates
+        )
         panel.settings_page.settings_changed.connect(self._apply_station_settings)
         panel.handed_back.connect(lambda: self.idle.touch(self.station.clock()))
         panel.opened.connect(self._touch_mediator_mode)

@@ -6,10 +6,15 @@ check was on the real site or only in writing: sites change every few months.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from kiosk.content.loader import Catalog
 from kiosk.content.procedures import Procedure
+
+
+def local_today() -> date:
+    """The kiosk's own day, as its clock on the wall says it: a guide's age is counted in days there."""
+    return datetime.now().astimezone().date()
 
 
 def age_days(procedure: Procedure, today: date) -> int:

@@ -27,6 +27,7 @@ from typing import Any
 import sqlcipher3
 
 from kiosk.errors import DiskFull, EnvironmentFault
+from kiosk.mediation.guide_reports import REPORT_FIELDS as GUIDE_REPORT_FIELDS
 from kiosk.mediation.statistics import ACTIVITY_FIELDS
 from kiosk.secret import CREDENTIAL_FIELDS, refuse_credentials
 from kiosk.store import schema
@@ -324,6 +325,22 @@ class Store:
             record["aids_suggested"] = json.loads(record["aids_suggested"])
         return records
 
+    # What mediators found of the guides ---------------------------------------------------
+    def add_guide_report(self, report: dict[str, Any]) -> None:
+        refuse_credentials(report, "guide report")
+        with self._transaction():
+            self._db.execute(
+                """INSERT INTO guide_reports (day, procedure_id, pack_version, verdict, step_id, note)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                tuple(report[name] for name in GUIDE_REPORT_FIELDS),
+            )
+
+    def guide_reports(self) -> list[dict[str, Any]]:
+        rows = self._run(
+            "SELECT day, procedure_id, pack_version, verdict, step_id, note FROM guide_reports ORDER BY id"
+        )
+        return [dict(zip(GUIDE_REPORT_FIELDS, row, strict=True)) for row in rows]
+
     # Settings --------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._run("SELECT value FROM settings WHERE key = ?", (key,))
@@ -412,6 +429,10 @@ class Store:
                 ).rowcount,
                 "activity": self._db.execute(
                     "DELETE FROM activity WHERE julianday(day) < julianday(?, 'unixepoch')",
+                    (activity_limit,),
+                ).rowcount,
+                "guide_reports": self._db.execute(  # kept as long as the activity, for the publisher
+                    "DELETE FROM guide_reports WHERE julianday(day) < julianday(?, 'unixepoch')",
                     (activity_limit,),
                 ).rowcount,
                 # From the oldest entry up to the first recent one: a clock that was once wrong

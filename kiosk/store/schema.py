@@ -7,7 +7,7 @@ step in one transaction. docs/PRIVACY.md says what each table keeps and for how 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -91,5 +91,17 @@ MIGRATIONS: dict[int, str] = {
     5: """
     ALTER TABLE activity ADD COLUMN rights_simulated INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE activity ADD COLUMN aids_suggested TEXT NOT NULL DEFAULT '[]';
+    """,
+    # 6: what mediators found of a guide on the real site (kiosk/mediation/guide_reports.py): no person in it.
+    6: """
+    CREATE TABLE guide_reports (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        procedure_id TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        step_id TEXT NOT NULL,
+        note TEXT NOT NULL
+    );
     """,
 }

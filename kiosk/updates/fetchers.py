@@ -20,21 +20,26 @@ from kiosk.updates.sources import address_problem
 
 CHUNK_BYTES = 256 << 10
 SOCKET_TIMEOUT_S = 10  # to connect, and between two pieces of an answer
-CHECK_DEADLINE_S = 120.0  # a whole check, however slowly the server answers
+CHECK_DEADLINE_S = 120.0
+URLLIB3_TRIES = 4  # a whole check, however slowly the server answers
 
 
 class WebFetcher(Urllib3Fetcher):
     """Urllib3's, with a deadline on the whole check besides its timeout between two pieces."""
 
     def __init__(self, deadline_s: float = CHECK_DEADLINE_S) -> None:
-        super().__init__(socket_timeout=SOCKET_TIMEOUT_S, chunk_size=CHUNK_BYTES, app_user_agent="kiosk")
+        timeout = max(1, min(SOCKET_TIMEOUT_S, int(deadline_s)))
+        super().__init__(socket_timeout=timeout, chunk_size=CHUNK_BYTES, app_user_agent="kiosk")
         self._ends_at = time.monotonic() + deadline_s
 
     def _fetch(self, url: str) -> Iterator[bytes]:
         if problem := address_problem(url):
             raise exceptions.DownloadError(problem)
-        if time.monotonic() > self._ends_at:
+        left = self._ends_at - time.monotonic()
+        if left <= 0:
             raise exceptions.SlowRetrievalError
+        # urllib3 tries a request up to four times, each waiting up to the socket timeout.
+        self.socket_timeout = max(1, min(SOCKET_TIMEOUT_S, int(left / URLLIB3_TRIES)))
         return self._within_deadline(super()._fetch(url))
 
     def _within_deadline(self, chunks: Iterator[bytes]) -> Iterator[bytes]:

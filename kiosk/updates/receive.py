@@ -25,7 +25,7 @@ from kiosk.content.loader import load_catalog, load_manifest
 from kiosk.errors import ContentError, DiskFull, EnvironmentFault
 from kiosk.i18n.translation import LANGUAGES
 from kiosk.updates import changes
-from kiosk.updates.fetchers import FolderFetcher, WebFetcher
+from kiosk.updates.fetchers import CHECK_DEADLINE_S, FolderFetcher, WebFetcher
 from kiosk.updates.repository import PACK_TARGET
 from kiosk.updates.shelf import Outcome, Shelf
 from kiosk.updates.sources import TrustedSource
@@ -72,9 +72,12 @@ def _refusal(error: Exception) -> tuple[str, str]:
 class Receiver:
     """Checks sources against one shelf; ``below`` are the packs loaded before the received ones."""
 
-    def __init__(self, shelf: Shelf, below: tuple[Path, ...] = (BUNDLED_PACK,)) -> None:
+    def __init__(
+        self, shelf: Shelf, below: tuple[Path, ...] = (BUNDLED_PACK,), deadline_s: float = CHECK_DEADLINE_S
+    ) -> None:
         self.shelf = shelf
         self.below = below
+        self.deadline_s = deadline_s  # a whole online check, however slowly the server answers
 
     def packs_with(self, name: str, candidate: Path | None) -> tuple[Path, ...]:
         """The packs in use, with ``candidate`` in the place of source ``name``'s (or without it)."""
@@ -87,7 +90,7 @@ class Receiver:
         if not source.url:
             return Outcome("unreachable", "Cette source n'a pas d'adresse : elle se met à jour par clé USB.")
         base = source.url.rstrip("/")
-        return self._check(source, WebFetcher(), f"{base}/metadata/", f"{base}/targets/")
+        return self._check(source, WebFetcher(self.deadline_s), f"{base}/metadata/", f"{base}/targets/")
 
     def check_folder(self, source: TrustedSource, folder: Path) -> Outcome:
         fetcher = FolderFetcher(folder)

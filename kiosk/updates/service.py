@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config
 from kiosk.content.loader import Catalog, load_catalog
-from kiosk.updates.removable_media import MOUNTS_FILE, mounted_media
+from kiosk.updates.removable_media import mounted_media
 from kiosk.updates.shelf import Outcome, Shelf, SourceState
 from kiosk.updates.sources import STICK_FOLDER, TrustedSource, trusted_sources
 
@@ -34,13 +35,13 @@ class SourceReport:
 
 
 class ContentUpdates:
-    def __init__(self, config: Config, mounts_file: Path = MOUNTS_FILE) -> None:
+    def __init__(self, config: Config, find_media: Callable[[], list[Path]] = mounted_media) -> None:
         self.config = config
         self.shelf = Shelf(config.data_dir)
         self.sources, self.problems = trusted_sources(config.settings_dir, config.content_repository)
         for problem in self.problems:
             log.error("content updates: %s", problem)
-        self.mounts_file = mounts_file
+        self.find_media = find_media  # the USB sticks plugged in
 
     @cached_property
     def receiver(self) -> Receiver:
@@ -74,7 +75,7 @@ class ContentUpdates:
     def check_sticks(self) -> list[tuple[str, Outcome]]:
         """Check every source whose repository copy is on a plugged-in stick (``kiosk-guides/<name>``)."""
         found = []
-        for medium in mounted_media(self.mounts_file):
+        for medium in self.find_media():
             for source in self.sources:
                 folder = medium / STICK_FOLDER / source.name
                 if (folder / "metadata").is_dir():

@@ -16,7 +16,9 @@ from kiosk.station import Station
 from kiosk.visit.recap import STRUCTURE_NAME
 from kiosk.visit.session import TEXT_SIZES
 from ui import theme
+from ui.content_updates import UpdateWatcher
 from ui.mediator.activity import ActivityPage
+from ui.mediator.guides import GuidesPage
 from ui.mediator.mandate import MandatePage
 from ui.mediator.parts import MediatorPage, button
 from ui.mediator.pin import PinPage
@@ -82,7 +84,7 @@ class MediatorPanel(QWidget):
     opened = Signal()  # a page was presented: mediator mode's own idle delay starts again
     quit_requested = Signal()  # "Quitter le kiosque": the only way out of a locked kiosk
 
-    def __init__(self, host: QWidget, station: Station, exports_dir: Path) -> None:
+    def __init__(self, host: QWidget, station: Station, exports_dir: Path, updates: UpdateWatcher) -> None:
         super().__init__(host)
         self._host = host
         self.station = station
@@ -114,6 +116,7 @@ class MediatorPanel(QWidget):
         self.activity_page = ActivityPage(self)
         self.mandate_page = MandatePage(self)
         self.settings_page = SettingsPage(self)
+        self.guides_page = GuidesPage(self, updates)
         # The pages, registered in one place: the stack in this order, and a tab for each that has a label.
         self.registered: tuple[MediatorPage, ...] = (
             self.pin_page,
@@ -121,6 +124,7 @@ class MediatorPanel(QWidget):
             self.session_page,
             self.activity_page,
             self.mandate_page,
+            self.guides_page,
             self.settings_page,
         )
         self.tab_buttons: dict[MediatorPage, PictogramButton] = {}

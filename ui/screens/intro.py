@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.procedures import ChannelKind, Procedure
+from kiosk.content.staleness import is_stale, local_today
 from kiosk.content.walkthrough import remaining_steps
 from kiosk.i18n.translation import _, content, format_date, format_number
 from kiosk.station import Station
@@ -80,14 +81,16 @@ class IntroScreen(Screen):
         self.other_ways.setVisible(bool(procedure.channels))
         self.channels.fill([(CHANNEL_PICTOGRAMS[c.kind], content(c.text)) for c in procedure.channels])
         checked = procedure.last_checked
-        self.checked.setText(
-            _("Vérifié sur le vrai site le {date}.").format(date=format_date(checked.date))
-            if checked.verified_on_site
-            else _(
+        if is_stale(procedure, local_today(), self.station.config.guide_max_age_days):
+            notice = _("Ce guide date du {date} : en cas de doute, demandez à l'accueil.")
+        elif checked.verified_on_site:
+            notice = _("Vérifié sur le vrai site le {date}.")
+        else:
+            notice = _(
                 "Écrit le {date}. Pas encore vérifié sur le vrai site : "
                 "en cas de doute, demandez à l'accueil."
-            ).format(date=format_date(checked.date))
-        )
+            )
+        self.checked.setText(notice.format(date=format_date(checked.date)))
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
         self.site_button.refresh()
         self.practice_button.setVisible(procedure.id in self.station.catalog.practice)

@@ -207,7 +207,7 @@ def test_a_version_1_store_is_migrated_without_losing_its_sessions(
     old.close()
     monkeypatch.undo()
     migrated = Store.open(path, key)
-    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 5
+    assert migrated._run("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 6
     assert migrated.activity()[0]["practice_mistakes"] == []  # version 3: an old record had none
     # version 5: an old record made no estimate of « Quelles aides pour moi ? »
     record = migrated.activity()[0]
