@@ -10,17 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.secret import CredentialRefused
 from kiosk.mediation.guide_reports import SITE_CHANGED, VERIFIED, GuideReport, to_csv, to_json
+from kiosk.secret import CredentialRefused
 from kiosk.store.database import Store
 
 
 def test_reports_are_kept_and_exported(tmp_path: Path):
     store = Store.open(tmp_path / "store.db", b"k" * 32)
     day = date(2026, 12, 5)
-    store.add_guide_report(GuideReport.made("caf-prime-activite", "bundled 2026.11.1", VERIFIED, today=day).to_dict())
+    store.add_guide_report(
+        GuideReport.made("caf-prime-activite", "bundled 2026.11.1", VERIFIED, today=day).to_dict()
+    )
     changed = GuideReport.made(
-        "antai-amendes", "guides-test 2026.12.1", SITE_CHANGED, "payer", "  Le bouton   s'appelle « Régler »  ", day
+        "antai-amendes",
+        "guides-test 2026.12.1",
+        SITE_CHANGED,
+        "payer",
+        "  Le bouton   s'appelle « Régler »  ",
+        day,
     )
     store.add_guide_report(changed.to_dict())
     reports = [GuideReport(**row) for row in store.guide_reports()]

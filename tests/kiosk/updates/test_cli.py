@@ -14,7 +14,9 @@ from tests.kiosk.updates.conftest import make_pack
 NEW = "Une aide versée chaque mois aux personnes qui travaillent et gagnent peu."
 
 
-def test_a_publisher_corrects_a_sentence_and_a_kiosk_gets_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+def test_a_publisher_corrects_a_sentence_and_a_kiosk_gets_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
     pack = make_pack(tmp_path / "pack", "2026.12.1", NEW)
     repo, keys = ["--repo", str(tmp_path / "repo")], ["--keys", str(tmp_path / "keys")]
     assert main(["build", str(pack), "-o", str(tmp_path / "out")]) == 0
@@ -35,7 +37,9 @@ def test_a_publisher_corrects_a_sentence_and_a_kiosk_gets_it(tmp_path: Path, cap
     kiosk = ["--data-dir", str(tmp_path / "data"), "--config-file", str(etc / "kiosk.conf")]
     assert main(["verify", *kiosk, "--from", str(stick)]) == 0
     assert "would be installed" in capsys.readouterr().out
-    assert not (tmp_path / "data" / "content-updates" / "publisher" / "packs").exists()  # verify installs nothing
+    assert not (
+        tmp_path / "data" / "content-updates" / "publisher" / "packs"
+    ).exists()  # verify installs nothing
     assert main(["update", *kiosk, "--from", str(stick)]) == 0
     assert main(["status", *kiosk]) == 0
     out = capsys.readouterr().out

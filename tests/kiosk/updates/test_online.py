@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from kiosk.updates.receive import Receiver
 from kiosk.updates.shelf import Shelf
@@ -26,7 +25,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 class _Garbage(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         body = b"\x00garbage{" * 500
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))

@@ -1,4 +1,4 @@
-"""Pack archives: the same bytes for the same folder, and nothing written from an archive that is not a pack's."""
+"""Pack archives: the same bytes for the same folder; nothing written from an archive that is not a pack's."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ def test_building_twice_gives_the_same_bytes_and_unpacks_to_the_same_files(tmp_p
     second = build_archive(pack, tmp_path / "b.tar.gz").read_bytes()
     assert first == second
     unpack_archive(tmp_path / "a.tar.gz", tmp_path / "out")
-    assert sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*") if p.is_file()) == sorted(
-        p.relative_to(pack) for p in pack.rglob("*") if p.is_file()
-    )
+    assert sorted(
+        p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*") if p.is_file()
+    ) == sorted(p.relative_to(pack) for p in pack.rglob("*") if p.is_file())
 
 
 def _archive(tmp_path: Path, *members: tarfile.TarInfo, data: bytes = b"x") -> Path:

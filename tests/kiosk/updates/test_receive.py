@@ -20,7 +20,9 @@ def summary_in_use(shelf: Shelf) -> str:
     return load_catalog((BUNDLED_PACK, *shelf.current_packs())).procedures[GUIDE].summary
 
 
-def test_a_good_update_installs_and_can_be_rolled_back(publisher: Publisher, receiver: Receiver, shelf: Shelf):
+def test_a_good_update_installs_and_can_be_rolled_back(
+    publisher: Publisher, receiver: Receiver, shelf: Shelf
+):
     publisher.publish("2026.12.1", NEW)
     outcome = receiver.check_folder(publisher.source(), publisher.folder)
     assert outcome.kind == "installed", outcome.message
@@ -112,7 +114,9 @@ def test_an_older_copy_of_the_repository_is_refused(tmp_path: Path, publisher: P
     assert_refused_and_unchanged(shelf, outcome.kind, outcome.message, "plus anciens")
 
 
-def test_a_pack_that_fails_the_content_check_is_refused(publisher: Publisher, receiver: Receiver, shelf: Shelf):
+def test_a_pack_that_fails_the_content_check_is_refused(
+    publisher: Publisher, receiver: Receiver, shelf: Shelf
+):
     installed_first(publisher, receiver)
     publisher.publish("2026.12.2", NEWER, broken=True)  # signed by the publisher, but wrong
     outcome = receiver.check_folder(publisher.source(), publisher.folder)

@@ -36,7 +36,9 @@ def kiosk_with_stick(tmp_path: Path, publisher: Publisher) -> ContentUpdates:
 def test_removable_media_are_read_from_the_mounts(tmp_path: Path):
     mounts = tmp_path / "mounts"
     mounts.write_text(
-        "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/kiosk/CLE\\040USB vfat rw 0 0\n/dev/sdc1 /mnt/stick exfat rw 0 0\n"
+        "/dev/sda1 / ext4 rw 0 0\n"
+        "/dev/sdb1 /media/kiosk/CLE\\040USB vfat rw 0 0\n"
+        "/dev/sdc1 /mnt/stick exfat rw 0 0\n"
     )
     assert mounted_media(mounts) == [Path("/media/kiosk/CLE USB"), Path("/mnt/stick")]
     assert mounted_media(tmp_path / "missing") == []
@@ -45,7 +47,9 @@ def test_removable_media_are_read_from_the_mounts(tmp_path: Path):
 def test_update_from_a_stick_waits_for_the_end_of_the_visit(tmp_path: Path, publisher: Publisher, clock):
     updates = kiosk_with_stick(tmp_path, publisher)
     assert [s.name for s in updates.sources] == ["publisher"]
-    assert updates.check_sticks()[0][1].message.startswith("Aucune clé USB")  # the stick has no repository yet
+    assert updates.check_sticks()[0][1].message.startswith(
+        "Aucune clé USB"
+    )  # the stick has no repository yet
     publisher.publish("2026.12.1", NEW)
     shutil.copytree(publisher.folder, updates.stick)  # type: ignore[attr-defined]
     catalog, packs = updates.load()
@@ -102,13 +106,18 @@ def test_sources_and_addresses(tmp_path: Path, publisher: Publisher):
         "https://guides.example.org/kiosk\nessonne https://essonne.example.org/\nhttp://plain.example.org/\n"
         "a b c\n"
     )
-    assert addresses == {"publisher": "https://guides.example.org/kiosk", "essonne": "https://essonne.example.org/"}
+    assert addresses == {
+        "publisher": "https://guides.example.org/kiosk",
+        "essonne": "https://essonne.example.org/",
+    }
     assert len(problems) == 2
     roots = tmp_path / "trusted-roots"
     roots.mkdir()
     (roots / "publisher.json").write_bytes(root_of(publisher.folder))
     (roots / "broken.json").write_text(json.dumps({"signed": {"_type": "targets"}}))
     (roots / "Bad Name.json").write_text("{}")
-    sources, problems = trusted_sources(tmp_path, "https://guides.example.org/kiosk", shipped=tmp_path / "none")
+    sources, problems = trusted_sources(
+        tmp_path, "https://guides.example.org/kiosk", shipped=tmp_path / "none"
+    )
     assert [(s.name, s.url) for s in sources] == [("publisher", "https://guides.example.org/kiosk")]
     assert len(problems) == 2
