@@ -146,6 +146,7 @@ def tour(window: object, language: str) -> Iterator[str]:
         for page, name in (
             (panel.activity_page, "mediator-activity"),
             (panel.mandate_page, "mediator-mandate"),
+            (panel.guides_page, "mediator-guides"),
             (panel.settings_page, "mediator-settings"),
         ):
             panel.show_page(page)

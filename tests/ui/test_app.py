@@ -67,7 +67,8 @@ def test_a_malformed_settings_file_starts_the_embedded_defaults(tmp_path: Path) 
     conf = tmp_path / "kiosk.conf"
     conf.write_text("idle_timeout = 90\nhide_pointer = oui-non\n")
     start = starting_settings(parse_args(["--data-dir", str(tmp_path), "--config-file", str(conf)]))
-    assert start.config == Config(data_dir=tmp_path) and not start.hide_pointer and not start.silent
+    assert start.config == Config(data_dir=tmp_path, settings_dir=tmp_path)
+    assert not start.hide_pointer and not start.silent
     said = "hide_pointer = 'oui-non' is neither yes nor no; the kiosk uses its embedded settings instead"
     assert start.problems == (f"{conf}: {said}",)
 

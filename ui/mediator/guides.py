@@ -57,6 +57,7 @@ class GuidesPage(MediatorPage):
         layout.setSpacing(12)
         self.status = text_label()
         self.outcome = WarningBox()
+        self.outcome.set_text("")  # hidden until a check says something
         actions = QHBoxLayout()
         self.stick_button = button(
             "mdi6.usb-flash-drive-outline",
@@ -99,9 +100,8 @@ class GuidesPage(MediatorPage):
         self.note.setPlaceholderText("Ce qui diffère (un bouton, un mot), sans rien sur la personne")
         self.send_button = button("mdi6.content-save-outline", "Enregistrer", "Garder ce signalement.")
         self.send_button.clicked.connect(lambda: self.report(SITE_CHANGED))
-        self.changed_row = QHBoxLayout()
-        self.changed_row.addWidget(self.step_choice, 1)
-        self.changed_row.addWidget(self.note, 2)
+        self.changed_row = QHBoxLayout()  # the note across the page, read back before it is kept
+        self.changed_row.addWidget(self.step_choice, 2)
         self.changed_row.addWidget(self.send_button)
         self.report_notice = text_label("hint")
         exports = QHBoxLayout()
@@ -120,6 +120,7 @@ class GuidesPage(MediatorPage):
         layout.addLayout(actions)
         layout.addWidget(self.used)
         layout.addLayout(verdicts)
+        layout.addWidget(self.note)
         layout.addLayout(self.changed_row)
         layout.addWidget(self.report_notice)
         layout.addLayout(exports)
@@ -204,6 +205,7 @@ class GuidesPage(MediatorPage):
     def forget(self) -> None:
         self.note.clear()
         self.report_notice.setText("")
+        self.outcome.set_text("")
         self._show_changed_row(False)
 
     def _show_changed_row(self, shown: bool) -> None:

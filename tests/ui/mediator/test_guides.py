@@ -13,12 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
 from kiosk.station import Station
+from kiosk.updates.receive import Receiver
 from kiosk.updates.repository import root_of
 from kiosk.updates.service import ContentUpdates
 from kiosk.updates.sources import STICK_FOLDER
 from kiosk.visit.places import ScreenId
 from tests.conftest import walk_to_step
 from tests.kiosk.updates.conftest import GUIDE, OLD_SUMMARY, new_publisher
+from tests.kiosk.updates.test_online import hanging
 from tests.ui.mediator.helpers import PIN, type_pin
 from ui.main_window import MainWindow
 
@@ -50,17 +52,12 @@ def test_update_from_a_stick_then_back(configured: MainWindow, qtbot: QtBot, tmp
     stick_with_guides(tmp_path, configured)
     open_guides(configured)
     page = configured.mediator_panel.guides_page
-    assert "Guides de « publisher » (par clé USB seulement) : les guides livrés avec le kiosque." in page.status.text()
+    before = "Guides de « publisher » (par clé USB seulement) : les guides livrés avec le kiosque."
+    assert before in page.status.text()
     assert not page.back_button.isVisibleTo(page)
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
-    timer.start(10)
     with qtbot.waitSignal(configured.content_updates.finished, timeout=30_000) as finished:
         page.stick_button.click()
         assert "en cours" in page.outcome.label.text()
-    timer.stop()
-    assert len(ticks) > 3  # the GUI thread went on while the check ran
     [(name, outcome)] = finished.args[0]
     assert (name, outcome.kind) == ("publisher", "installed"), outcome.message
     assert "Guides mis à jour : version 2026.12.1" in page.outcome.label.text()
@@ -93,7 +90,8 @@ def test_a_report_on_the_guide_used_is_kept_and_exported(configured: MainWindow)
     written = Path(page.report_notice.text().removeprefix("Écrit : ").split(" (")[0])
     lines = written.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "day,procedure_id,pack_version,verdict,step_id,note"
-    assert f",{GUIDE},bundled 2026.11.1,site-changed,{station.catalog.procedures[GUIDE].steps[1].id}," in lines[1]
+    second_step = station.catalog.procedures[GUIDE].steps[1].id
+    assert f",{GUIDE},bundled 2026.11.1,site-changed,{second_step}," in lines[1]
     assert ",verified,," in lines[2]
     assert "MotDePasse123" not in written.read_text(encoding="utf-8")
 
@@ -110,3 +108,26 @@ def test_an_old_guide_tells_the_person_to_ask(stored_station: Station, qtbot: Qt
     assert intro.checked.text().startswith("Ce guide date du ")
     assert intro.checked.text().endswith(": en cas de doute, demandez à l'accueil.")
     assert isinstance(stored_station.config, Config)
+
+
+def test_a_hanging_repository_delays_no_touch(configured: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """The check waits on the network on its own thread: the screen goes on answering meanwhile."""
+    stick_with_guides(tmp_path, configured)
+    updates = configured.content_updates.updates
+    with hanging() as url:
+        updates.sources = [replace(updates.sources[0], url=url)]
+        updates.receiver = Receiver(updates.shelf, deadline_s=1)
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start(20)
+        asked = time.monotonic()
+        with qtbot.waitSignal(configured.content_updates.finished, timeout=30_000) as finished:
+            assert configured.content_updates.check_online()
+            assert time.monotonic() - asked < 0.5  # the touch that asked is answered at once
+            assert not configured.content_updates.check_online()  # one check at a time
+        timer.stop()
+    took = time.monotonic() - asked
+    assert len(ticks) >= took / 0.02 / 4  # the event loop ran all along (a quarter of the ticks at least)
+    [(_name, outcome)] = finished.args[0]
+    assert outcome.kind == "unreachable"
