@@ -37,6 +37,7 @@ usage() {
     echo "Options: --wheels DIR, --out DIR (default dist/),"
     echo "         --python PATH (the distribution's Python 3.11+ the kiosk runs on; default /usr/bin/python3),"
     echo "         --lock FILE (the dependencies and their hashes; default packaging/requirements.lock),"
+    echo "         --publisher-root FILE (the TUF root.json of the guides' publisher, trusted as 'publisher'),"
     echo "         DEBFULLNAME=... DEBEMAIL=... (the Maintainer field; default: the last commit's author)"
 }
 
@@ -46,6 +47,7 @@ while [ $# -gt 0 ]; do
         --out) OUT="$2"; shift ;;
         --python) TARGET_PYTHON="$2"; shift ;;
         --lock) LOCK="$2"; shift ;;
+        --publisher-root) PUBLISHER_ROOT="$2"; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "build-deb.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -218,6 +220,15 @@ install -D -m 755 "$SOURCE/packaging/install.sh" "$ROOT$LIB/packaging/install.sh
 # content packs.
 install -D -m 644 "$SOURCE/packaging/kiosk.conf" "$ROOT/etc/$PACKAGE/kiosk.conf"
 install -d -m 755 "$ROOT/etc/$PACKAGE/packs.d"
+install -d -m 755 "$ROOT/etc/$PACKAGE/trusted-roots"
+install -D -m 644 "$SOURCE/packaging/session/90-france-services-kiosk-usb.rules" \
+    "$ROOT/lib/udev/rules.d/90-france-services-kiosk-usb.rules"
+# The guides' publisher the network trusts (docs/CONTENT.md): none unless the build is given its root.
+if [ -n "${PUBLISHER_ROOT:-}" ]; then
+    "$PYTHON" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["signed"]["_type"] != "root")' \
+        "$PUBLISHER_ROOT" 2>/dev/null || die "$PUBLISHER_ROOT is not a TUF root (kiosk pack init writes metadata/root.json)"
+    install -D -m 644 "$PUBLISHER_ROOT" "$ROOT/usr/share/$PACKAGE/trusted-roots/publisher.json"
+fi
 install -D -m 644 "$SOURCE/tools/bootstrap.sh" "$ROOT$LIB/tools/bootstrap.sh"
 install -D -m 644 "$SOURCE/docs/INSTALL.md" "$ROOT/usr/share/doc/$PACKAGE/INSTALL.md"
 install -D -m 644 "$SOURCE/docs/PRIVACY.md" "$ROOT/usr/share/doc/$PACKAGE/PRIVACY.md"

@@ -32,6 +32,8 @@ PACKAGE_PREFIX="/usr/lib/france-services-kiosk"
 PACKAGE_UNIT_DIR="/lib/systemd/system"
 SETTINGS_DIR="${SETTINGS_DIR:-/etc/france-services-kiosk}"  # another folder only to check what happens
 SYSTEMD_DIR="${SYSTEMD_DIR:-/etc/systemd/system}"           # (the tests' dry runs)
+UDEV_RULES_DIR="${UDEV_RULES_DIR:-/etc/udev/rules.d}"
+USB_RULE="90-france-services-kiosk-usb.rules"
 UNIT="france-services-kiosk.service"
 GETTY_DROP_IN="$SYSTEMD_DIR/getty@tty1.service.d/france-services-kiosk.conf"
 
@@ -267,6 +269,18 @@ PROFILE
     fi
 }
 
+# USB sticks mounted read-only for the guides' updates (packaging/session/90-france-services-kiosk-usb.rules);
+# the package ships the rule in /lib/udev/rules.d.
+mount_usb_sticks() {
+    say "USB sticks mounted read-only under /media/kiosk-usb (for the guides' updates)"
+    if [ "$PACKAGED" = 0 ]; then
+        write_file "$UDEV_RULES_DIR/$USB_RULE" 644 <"$HERE/session/$USB_RULE"
+    fi
+    if [ "$DRY_RUN" = 1 ] || [ -d /run/udev ]; then
+        run udevadm control --reload || true
+    fi
+}
+
 ask_pin() {
     [ "$ASK_PIN" = 1 ] || return 0
     if [ "$DRY_RUN" = 0 ] && runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store status </dev/null 2>/dev/null |
@@ -286,5 +300,6 @@ install_app
 install_settings
 set_up_session
 allow_browser_sandbox
+mount_usb_sticks
 ask_pin
 say "done: restart the PC, it will start on the kiosk"

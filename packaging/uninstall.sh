@@ -50,7 +50,9 @@ run rm -f "$SYSTEMD_DIR/getty@tty1.service.d/france-services-kiosk.conf"
 if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
     run systemctl daemon-reload
 fi
-echo "[kiosk] its settings in $SETTINGS_DIR (kiosk.conf, packs.d)"
+echo "[kiosk] the mounting of USB sticks"
+run rm -f "${UDEV_RULES_DIR:-/etc/udev/rules.d}/90-france-services-kiosk-usb.rules"
+echo "[kiosk] its settings in $SETTINGS_DIR (kiosk.conf, packs.d, trusted-roots)"
 run rm -rf "$SETTINGS_DIR"
 echo "[kiosk] the kiosk in $PREFIX"
 run rm -rf "$PREFIX"

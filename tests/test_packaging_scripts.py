@@ -364,3 +364,14 @@ def test_the_build_refuses_wheels_of_another_version(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert f"is not version {project_version()}" in result.stderr
     assert not list(tmp_path.glob("out/*.deb"))
+
+
+def test_usb_sticks_are_mounted_read_only_for_the_guides(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.d"
+    out = dry_run("packaging/install.sh", "--no-packages", "--no-pin", UDEV_RULES_DIR=str(rules))
+    assert f"+ write {rules}/90-france-services-kiosk-usb.rules (mode 644):" in out
+    assert "--options=ro,nosuid,nodev,noexec $devnode /media/kiosk-usb/%k" in out
+    packaged = dry_run("packaging/install.sh", "--packaged", "--no-packages", "--no-pin", UDEV_RULES_DIR=str(rules))
+    assert "90-france-services-kiosk-usb.rules" not in packaged  # the package's own file, in /lib/udev
+    deb = (ROOT / "packaging" / "build-deb.sh").read_text()
+    assert '"$ROOT/lib/udev/rules.d/90-france-services-kiosk-usb.rules"' in deb

@@ -1,8 +1,8 @@
 """Whom a kiosk takes content from: each trusted source is a TUF root, with an address to check or none.
 
 A source's root is a file ``<name>.json``: the package ships the publisher's (in
-``kiosk/updates/trusted_roots``, put there when the package is built), and a structure
-adds its own in ``trusted-roots/`` beside ``kiosk.conf``. The settings file's
+``/usr/share/france-services-kiosk/trusted-roots``, when the package is built with
+it), and a structure adds its own in ``trusted-roots/`` beside ``kiosk.conf``. The settings file's
 ``content_repository`` gives addresses, one a line: ``NAME URL``, or a bare ``URL`` for
 the source ``publisher``. A source with no address is updated from a USB stick only,
 where its repository copy is the folder ``kiosk-guides/<name>/``.
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-SHIPPED_ROOTS = Path(__file__).resolve().parent / "trusted_roots"
+# The package's (packaging/build-deb.sh --publisher-root): a plain file dpkg owns, beside the kiosk.
+SHIPPED_ROOTS = Path("/usr/share/france-services-kiosk/trusted-roots")
 STRUCTURE_ROOTS = "trusted-roots"  # beside the settings file
 DEFAULT_SOURCE = "publisher"
 STICK_FOLDER = "kiosk-guides"
