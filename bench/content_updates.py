@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.installed_station import install
 from bench.startup import run
 
+CORRECTED = "Une aide versée chaque mois aux personnes qui travaillent et gagnent peu."
+
 KIOSK = """
 import resource, sys, time
 from pathlib import Path
@@ -98,7 +100,7 @@ def receive_ms(runs: int) -> tuple[float, float]:
     for _ in range(runs):
         folder = Path(tempfile.mkdtemp())
         publisher = new_publisher(folder / "publisher")
-        publisher.publish("2026.12.1", "Une aide versée chaque mois aux personnes qui travaillent et gagnent peu.")
+        publisher.publish("2026.12.1", CORRECTED)
         receiver = Receiver(Shelf(folder / "kiosk"))
         start = time.perf_counter()
         outcome = receiver.check_folder(publisher.source(), publisher.folder)
@@ -130,13 +132,18 @@ def main() -> None:
         return folder
 
     # run() passes one folder; the settings folder and the address follow it.
-    quiet = run(KIOSK.replace("sys.argv[2]", repr(str(without))).replace("sys.argv[3]", "''"), runs, station)
-    hung = run(KIOSK.replace("sys.argv[2]", repr(str(with_source))).replace("sys.argv[3]", repr(url)), runs, station)
+    def program(settings: Path, address: str) -> str:
+        return KIOSK.replace("sys.argv[2]", repr(str(settings))).replace("sys.argv[3]", repr(address))
+
+    quiet = run(program(without, ""), runs, station)
+    hung = run(program(with_source, url), runs, station)
     print(f"{'':28}{'painted':>9}{'ready':>9}{'loop p50':>10}{'loop p99':>10}  check still running")
     for name, figures in (("no content source", quiet), ("repository that hangs", hung)):
         painted, ready, p50, p99, busy = figures
-        print(f"{name:28}{painted * 1000:7.0f} ms{ready * 1000:7.0f} ms{p50:8.2f} ms{p99:8.2f} ms  {bool(busy)}")
-    print(f"ratio hanging / none: ready {hung[1] / quiet[1]:.2f} x, loop p50 {hung[2] / max(quiet[2], 1e-3):.2f} x")
+        figures_ms = f"{painted * 1000:7.0f} ms{ready * 1000:7.0f} ms{p50:8.2f} ms{p99:8.2f} ms"
+        print(f"{name:28}{figures_ms}  {bool(busy)}")
+    loop_ratio = hung[2] / max(quiet[2], 1e-3)
+    print(f"ratio hanging / none: ready {hung[1] / quiet[1]:.2f} x, loop p50 {loop_ratio:.2f} x")
     received, loaded = receive_ms(runs)
     print(f"receive a pack from a folder {received:7.0f} ms  (TUF, unpack, content check, switch)")
     print(f"load the bundled content     {loaded:7.0f} ms  ratio {received / loaded:.1f} x")

@@ -88,6 +88,10 @@ class Config:
         default="",
         metadata={"description": N_("Adresses des dépôts de guides signés ; vide : rien n'est contacté.")},
     )
+    room_broker: str = field(
+        default="",
+        metadata={"description": N_("Adresse du relais de la salle ; vide : le kiosque travaille seul.")},
+    )
     guide_max_age_days: int = field(
         default=DEFAULT_GUIDE_MAX_AGE_MONTHS * DAYS_A_MONTH,
         metadata={"description": N_("Âge d'un guide au-delà duquel il invite à demander à l'accueil.")},
@@ -108,8 +112,7 @@ class InstallSettings:
     silent: bool | None = None
     content_repository: str = ""  # lines "NAME URL" or "URL" (kiosk/updates/sources.py)
     stale_after_months: int | None = None
-    # Reserved for a later version, read and kept so that a file written for it is not an error today.
-    room_broker: str = ""
+    room_broker: str = ""  # HOST or HOST:PORT of the room's MQTT broker (kiosk/room)
 
 
 _KEYS = (

@@ -371,7 +371,9 @@ def test_usb_sticks_are_mounted_read_only_for_the_guides(tmp_path: Path) -> None
     out = dry_run("packaging/install.sh", "--no-packages", "--no-pin", UDEV_RULES_DIR=str(rules))
     assert f"+ write {rules}/90-france-services-kiosk-usb.rules (mode 644):" in out
     assert "--options=ro,nosuid,nodev,noexec $devnode /media/kiosk-usb/%k" in out
-    packaged = dry_run("packaging/install.sh", "--packaged", "--no-packages", "--no-pin", UDEV_RULES_DIR=str(rules))
+    packaged = dry_run(
+        "packaging/install.sh", "--packaged", "--no-packages", "--no-pin", UDEV_RULES_DIR=str(rules)
+    )
     assert "90-france-services-kiosk-usb.rules" not in packaged  # the package's own file, in /lib/udev
     deb = (ROOT / "packaging" / "build-deb.sh").read_text()
     assert '"$ROOT/lib/udev/rules.d/90-france-services-kiosk-usb.rules"' in deb

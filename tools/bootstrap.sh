@@ -15,8 +15,8 @@ KIOSK_APT_RUN="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
  libxcomposite1 libxdamage1 libxext6 libxfixes3 libxkbfile1 libxrandr2 libxtst6
  sane-utils"
 # The tests also drive a real X server, ask espeak-ng for phonemes, check the shell scripts, the .deb
-# (lintian) and the fleet's signed apt repository (reprepro, gnupg).
-KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck lintian reprepro gnupg"
+# (lintian), the fleet's signed apt repository (reprepro, gnupg) and run the room's broker (mosquitto, openssl).
+KIOSK_APT_TEST="xvfb xauth espeak-ng shellcheck lintian reprepro gnupg mosquitto openssl"
 
 say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*" >&2; }
 

@@ -132,6 +132,7 @@ def starting_settings(args: argparse.Namespace) -> StartingSettings:
         pack_dirs=(BUNDLED_PACK, *installed.packs, *args.pack),
         settings_dir=path.parent,
         content_repository=installed.content_repository,
+        room_broker=installed.room_broker,
         guide_max_age_days=months * DAYS_A_MONTH,
     )
     return StartingSettings(

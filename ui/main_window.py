@@ -144,6 +144,12 @@ class MainWindow(QWidget):
 
         self.content_updates = UpdateWatcher(station, ContentUpdates(station.config), self)
         self.content_updates.start()
+        from ui.room_watcher import RoomWatcher  # the room's console, when the structure has one
+
+        self.room = RoomWatcher(station, self)
+        self.room.someone_coming.connect(self._someone_coming)
+        self.coming_panel = OverlayPanel(self, "mdi6.check-bold")
+        station.add_end_listener(self.coming_panel.hide)  # the next person never sees it
         self._mediator_touch = station.clock()
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
@@ -262,6 +268,21 @@ class MainWindow(QWidget):
             slow=self.station.visit.session.slow_speech,
             personal=self.current_screen.speaks_personal_data,
         )
+
+    def _someone_coming(self, request: object) -> None:
+        """The desk answered « J'arrive »: the person hears and reads it, where they are."""
+        if getattr(self.current_screen, "screen_id", None) is ScreenId.HELP_SENT:
+            self.current_screen.refresh()
+            self.speak_screen()
+            return
+        ticket = getattr(request, "ticket", "")
+        self.coming_panel.present(
+            _("Quelqu'un arrive"),
+            _("Une personne de l'accueil vient vers vous. Votre numéro : {ticket}.").format(ticket=ticket),
+            _("D'accord"),
+            _("Fermer ce message."),
+        )
+        self.speak_texts(self.coming_panel.spoken_texts())
 
     def close_mediator_mode(self) -> None:
         """Mediator mode never outlives a visit: it closes and forgets what was typed in it."""
@@ -396,7 +417,7 @@ class MainWindow(QWidget):
         # Every screen, the simulated site's and the official site's page among them, is laid out
         # above the keyboard: a scroll area reaching under it would count as seen what it hides.
         self._layout.setContentsMargins(0, 0, 0, height if shown else 0)
-        panels: list[QWidget] = [self.idle_overlay, self.calm_panel]
+        panels: list[QWidget] = [self.idle_overlay, self.calm_panel, self.coming_panel]
         if self._built("mediator_panel"):
             panels.append(self.mediator_panel)
         for panel in panels:

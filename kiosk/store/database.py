@@ -313,6 +313,11 @@ class Store:
             ),
         )
 
+    def add_activity(self, activity: dict[str, Any]) -> None:
+        """Keep an activity record made elsewhere: a kiosk of the room, counted by the desk's console."""
+        with self._transaction():
+            self._insert_activity(activity)
+
     def activity(self) -> list[dict[str, Any]]:
         columns = ", ".join(ACTIVITY_FIELDS)  # our own constant column names, nothing typed
         rows = self._run(f"SELECT {columns} FROM activity ORDER BY id")  # noqa: S608 - constant columns

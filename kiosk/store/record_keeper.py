@@ -95,6 +95,8 @@ class RecordKeeper:
     _settings_copy: Path | None = None  # where the structure's choices are copied (None: not copied)
     _wrong_codes: WrongCodes = field(default_factory=WrongCodes)  # also when the store cannot keep them
     _codes_full_told: bool = False
+    # Told of each visit's anonymous activity record as it is kept (the room's console).
+    activity_listeners: list[Callable[[dict[str, Any]], None]] = field(default_factory=list)
 
     @property
     def keeps_records(self) -> bool:
@@ -309,6 +311,8 @@ class RecordKeeper:
         self._notes.pop(session.id, None)
         record = session_record(session)
         activity = activity_record(record, self.clock(), self.catalog, kept)
+        for listener in self.activity_listeners:  # the room's console counts it too
+            listener(dict(activity))
 
         def forget(store: Store) -> None:
             store.end_session(session.id, activity)

@@ -6,6 +6,7 @@ spent) and never anything personal, so it can be shown, printed or sent as is.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,9 @@ class HelpRequest:
     context: HelpContext
     created_at: float
     status: HelpStatus = HelpStatus.OPEN
+    # Its own id, for the room's console (kiosk/room): the same request sent twice is known as one.
+    id: str = field(default_factory=lambda: secrets.token_hex(8))
+    coming: bool = False  # the desk answered « J'arrive »
 
     def summary(self) -> str:
         """Plain text for a mediator: no personal data by construction."""
@@ -85,20 +89,32 @@ class HelpDesk:
     clock: Callable[[], float] = time.time
     requests: list[HelpRequest] = field(default_factory=list)
     _last_ticket: int = 0
+    # Told of each request made, cancelled or resolved (the room's console): (the event, the request).
+    listeners: list[Callable[[str, HelpRequest], None]] = field(default_factory=list)
 
     def request(self, kind: HelpKind, context: HelpContext) -> HelpRequest:
         self._last_ticket = self._last_ticket % 99 + 1
         request = HelpRequest(self._last_ticket, kind, context, self.clock())
         self.requests.append(request)
+        self._tell("requested", request)
         return request
 
     def cancel(self, request: HelpRequest) -> None:
         if request.status is HelpStatus.OPEN:
             request.status = HelpStatus.CANCELLED
+            self._tell("cancelled", request)
 
     def resolve(self, request: HelpRequest) -> None:
         if request.status is HelpStatus.OPEN:
             request.status = HelpStatus.RESOLVED
+            self._tell("resolved", request)
+
+    def find(self, request_id: str) -> HelpRequest | None:
+        return next((r for r in self.requests if r.id == request_id), None)
+
+    def _tell(self, event: str, request: HelpRequest) -> None:
+        for listener in self.listeners:
+            listener(event, request)
 
     def open_requests(self) -> list[HelpRequest]:
         return [r for r in self.requests if r.status is HelpStatus.OPEN]

@@ -52,7 +52,10 @@ class HelpSentScreen(Screen):
 
     def refresh(self) -> None:
         request = self.visit.pending_help()
-        self.title.setText(_("Quelqu'un va venir vous aider."))
+        coming = request is not None and request.coming  # the desk answered « J'arrive » (kiosk/room)
+        self.title.setText(
+            _("Quelqu'un arrive vers vous maintenant.") if coming else _("Quelqu'un va venir vous aider.")
+        )
         self.ticket_caption.setText(_("Votre numéro :"))
         self.ticket.setText(str(request.ticket) if request else "")
         self.qr.setVisible(request is not None)

@@ -1,0 +1,1 @@
+"""The desk's console (``kiosk-console``): every kiosk of the room and every help request, live."""
