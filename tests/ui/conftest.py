@@ -102,3 +102,6 @@ def xvfb_display() -> Iterator[str]:
     yield display
     server.terminate()
     server.wait(timeout=10)
+
+
+from tests.room_broker import room  # noqa: E402,F401 - the fixture of a real broker, for the kiosk in its room

@@ -8,6 +8,7 @@ help they asked for, never what they typed. Mediator mode is in French, and so i
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +38,7 @@ from kiosk.store.database import Store
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind
 
 log = logging.getLogger(__name__)
-TILE_COLUMNS = 5
+TILE_COLUMNS = 3
 ALERT_MS = 8000  # the banner stays this long after the last new request
 
 
@@ -75,6 +76,10 @@ class ConsoleWindow(QWidget):
         self.alert = alert
         self.clock = clock
         self.setWindowTitle("Console de la salle — France Services")
+        # A desk PC read from a chair, with a mouse: the usual size of a desktop's text, not the kiosk's.
+        self.setStyleSheet(
+            "QWidget { font-size: 15px; } QPushButton { min-height: 32px; padding: 4px 12px; }"
+        )
         layout = QVBoxLayout(self)
         self.connection = QLabel("Relais de la salle : connexion…")
         self.banner = QLabel()
@@ -106,8 +111,8 @@ class ConsoleWindow(QWidget):
         queue_area = QScrollArea()
         queue_area.setWidgetResizable(True)
         queue_area.setWidget(queue_box)
-        body.addWidget(tiles_area, 3)
-        body.addWidget(queue_area, 2)
+        body.addWidget(tiles_area, 1)
+        body.addWidget(queue_area, 1)
         layout.addLayout(body, 1)
         footer = QHBoxLayout()
         self.activity = QLabel()
@@ -162,11 +167,11 @@ class ConsoleWindow(QWidget):
     def refresh(self) -> None:
         now = self.clock()
         _clear(self.tiles)
-        for index, state in enumerate(sorted(self.model.kiosks.values(), key=lambda k: k.name)):
+        for index, state in enumerate(sorted(self.model.kiosks.values(), key=lambda k: _natural(k.name))):
             waiting = [r for r in self.model.waiting() if r.kiosk == state.name]
             tile = QFrame()
             tile.setFrameShape(QFrame.Shape.Box)
-            tile.setMinimumSize(180, 120)
+            tile.setMinimumSize(150, 110)
             colour = "#8a1c1c" if waiting else ("#1d5e3a" if state.online else "#555555")
             tile.setStyleSheet(f"QFrame {{ border: 3px solid {colour}; }} QLabel {{ border: none; }}")
             lines = [f"<b>{state.name}</b> — {'en ligne' if state.online else 'HORS LIGNE'}"]
@@ -248,9 +253,16 @@ class ConsoleWindow(QWidget):
         self.exported.setText(f"Écrit : {path}")
 
 
+def _natural(name: str) -> list[object]:
+    """« accueil-2 » before « accueil-10 »."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # gone from the screen now, not at the next turn of the event loop
+            widget.setParent(None)
             widget.deleteLater()

@@ -16,7 +16,7 @@ from kiosk.room import broker_client, messages
 from kiosk.room.console_link import ConsoleLink
 from kiosk.room.kiosk_link import KioskLink
 from kiosk.room.room_model import RoomModel
-from tests.kiosk.room.conftest import Room, wait_until
+from tests.room_broker import Room, wait_until
 
 
 def request(number: int, kiosk: str = "k1") -> dict[str, Any]:
