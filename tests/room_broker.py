@@ -1,4 +1,4 @@
-"""A real mosquitto on loopback with TLS and the room's ACL, made by packaging/room-ca.sh (the `room` fixture)."""
+"""A real mosquitto on loopback, TLS and the room's ACL, made by packaging/room-ca.sh: the `room` fixture."""
 
 from __future__ import annotations
 
