@@ -215,6 +215,8 @@ chmod 755 "$ROOT$LIB/bin/kiosk-session"
 session_file "$UNIT" >"$ROOT$UNIT_DIR/$UNIT"
 chmod 644 "$ROOT$UNIT_DIR/$UNIT"
 install -D -m 755 "$SOURCE/packaging/install.sh" "$ROOT$LIB/packaging/install.sh"
+# The room's authority and broker (install.sh --room-broker, --room; docs/CONSOLE.md).
+install -D -m 755 "$SOURCE/packaging/room-ca.sh" "$ROOT$LIB/packaging/room-ca.sh"
 # The settings the structure chooses: a configuration file of the package (DEBIAN/conffiles), so that an
 # upgrade never overwrites what was changed in it (dpkg keeps it, or asks). packs.d/ holds the structure's
 # content packs.

@@ -34,6 +34,8 @@ SETTINGS_DIR="${SETTINGS_DIR:-/etc/france-services-kiosk}"  # another folder onl
 SYSTEMD_DIR="${SYSTEMD_DIR:-/etc/systemd/system}"           # (the tests' dry runs)
 UDEV_RULES_DIR="${UDEV_RULES_DIR:-/etc/udev/rules.d}"
 USB_RULE="90-france-services-kiosk-usb.rules"
+MOSQUITTO_DIR="${MOSQUITTO_DIR:-/etc/mosquitto}"
+ROOM_ADDRESS="" ROOM_IDENTITY="" ROOM_BROKER_HOST=""
 UNIT="france-services-kiosk.service"
 GETTY_DROP_IN="$SYSTEMD_DIR/getty@tty1.service.d/france-services-kiosk.conf"
 
@@ -42,7 +44,9 @@ usage() {
     echo "Options: --dry-run, --user NAME (default kiosk), --no-pin (set it later: kiosk store set-pin),"
     echo "         --no-packages (the system packages are already there: the .deb's postinst),"
     echo "         --python PATH (the Python 3.11+ that makes the venv; default python3, python3.11 on Ubuntu 22.04),"
-    echo "         --packaged (the .deb's postinst: the kiosk and its unit are the package's files)"
+    echo "         --packaged (the .deb's postinst: the kiosk and its unit are the package's files),"
+    echo "         --room HOST[:PORT] --room-identity DIR (enrol this kiosk in its room: docs/CONSOLE.md),"
+    echo "         --room-broker HOST (this PC, often the desk's, runs the room's broker; nothing else is installed)"
 }
 
 while [ $# -gt 0 ]; do
@@ -53,6 +57,9 @@ while [ $# -gt 0 ]; do
         --no-packages) INSTALL_PACKAGES=0 ;;
         --python) PYTHON="$2"; shift ;;
         --packaged) PACKAGED=1 PREFIX="$PACKAGE_PREFIX" ;;
+        --room) ROOM_ADDRESS="$2"; shift ;;
+        --room-identity) ROOM_IDENTITY="$2"; shift ;;
+        --room-broker) ROOM_BROKER_HOST="$2"; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -61,6 +68,7 @@ done
 
 # shellcheck source=tools/bootstrap.sh
 source "$SOURCE/tools/bootstrap.sh"
+die() { echo "install.sh: $*" >&2; exit 1; }
 # cage: a compositor that shows one application, full screen, and nothing else.
 SESSION_PACKAGES="cage python3 python3-venv libwayland-client0 libwayland-cursor0 libwayland-egl1 xwayland"
 
@@ -292,12 +300,67 @@ ask_pin() {
     run runuser -u "$KIOSK_USER" -- "$PREFIX/venv/bin/kiosk" store set-pin
 }
 
+# The room's broker (docs/CONSOLE.md): mosquitto with TLS, the structure's authority and the ACL, and the
+# console's identity for this PC. The authority's key stays in $SETTINGS_DIR/room-ca, root's only.
+set_up_room_broker() {
+    local ca="$SETTINGS_DIR/room-ca" broker="$MOSQUITTO_DIR/france-services-kiosk"
+    say "the room's broker on this PC ($ROOM_BROKER_HOST:8883), its authority in $ca"
+    if [ "$INSTALL_PACKAGES" = 1 ]; then
+        run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q mosquitto openssl
+    fi
+    [ -e "$ca/ca.key" ] || run "$HERE/room-ca.sh" init "$ca"
+    run "$HERE/room-ca.sh" broker "$ca" "$ROOM_BROKER_HOST" "$broker"
+    # Debian's own mosquitto.conf already keeps its persistence in /var/lib/mosquitto: the rest is ours.
+    if [ "$DRY_RUN" = 1 ]; then
+        echo "+ write $MOSQUITTO_DIR/conf.d/france-services-kiosk.conf (from $broker/mosquitto.conf)"
+    else
+        mkdir -p "$MOSQUITTO_DIR/conf.d"
+        grep -v '^persistence' "$broker/mosquitto.conf" >"$MOSQUITTO_DIR/conf.d/france-services-kiosk.conf"
+        chown -R mosquitto: "$broker" 2>/dev/null || true
+    fi
+    [ -e "$SETTINGS_DIR/room/identity.key" ] || run "$HERE/room-ca.sh" console "$ca" console-accueil "$SETTINGS_DIR/room"
+    if [ "$DRY_RUN" = 1 ] || [ -d /run/systemd/system ]; then
+        run systemctl restart mosquitto
+    fi
+    say "a kiosk's identity: $HERE/room-ca.sh kiosk $ca NAME DIR, then on the kiosk:"
+    say "    sudo packaging/install.sh --room $ROOM_BROKER_HOST --room-identity DIR"
+    say "the desk's console: kiosk-console --broker $ROOM_BROKER_HOST (its PIN: kiosk store set-pin, docs/CONSOLE.md)"
+}
+
+# This kiosk in its room: its identity beside the settings (its key readable by the kiosk user only) and
+# the broker's address in kiosk.conf.
+enrol_in_room() {
+    [ -n "$ROOM_ADDRESS" ] || return 0
+    local name
+    [ -n "$ROOM_IDENTITY" ] || die "--room needs --room-identity DIR (made by room-ca.sh kiosk on the broker's PC)"
+    for name in ca.crt identity.crt identity.key; do
+        [ -f "$ROOM_IDENTITY/$name" ] || die "$ROOM_IDENTITY/$name is missing"
+    done
+    say "this kiosk in the room of $ROOM_ADDRESS, its identity in $SETTINGS_DIR/room"
+    run install -d -m 755 "$SETTINGS_DIR/room"
+    run install -m 644 "$ROOM_IDENTITY/ca.crt" "$ROOM_IDENTITY/identity.crt" "$SETTINGS_DIR/room/"
+    run install -m 640 -g "$KIOSK_USER" "$ROOM_IDENTITY/identity.key" "$SETTINGS_DIR/room/identity.key"
+    if [ "$DRY_RUN" = 1 ]; then
+        echo "+ set room_broker = $ROOM_ADDRESS in $SETTINGS_DIR/kiosk.conf"
+    elif grep -q '^#\? \?room_broker *=' "$SETTINGS_DIR/kiosk.conf"; then
+        sed -i "s|^#\? \?room_broker *=.*|room_broker = $ROOM_ADDRESS|" "$SETTINGS_DIR/kiosk.conf"
+    else
+        echo "room_broker = $ROOM_ADDRESS" >>"$SETTINGS_DIR/kiosk.conf"
+    fi
+}
+
+if [ -n "$ROOM_BROKER_HOST" ]; then
+    set_up_room_broker
+    exit 0
+fi
+
 check_system
 install_packages
 check_python
 create_user
 install_app
 install_settings
+enrol_in_room
 set_up_session
 allow_browser_sandbox
 mount_usb_sticks

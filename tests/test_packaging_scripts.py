@@ -377,3 +377,35 @@ def test_usb_sticks_are_mounted_read_only_for_the_guides(tmp_path: Path) -> None
     assert "90-france-services-kiosk-usb.rules" not in packaged  # the package's own file, in /lib/udev
     deb = (ROOT / "packaging" / "build-deb.sh").read_text()
     assert '"$ROOT/lib/udev/rules.d/90-france-services-kiosk-usb.rules"' in deb
+
+
+def test_the_room_broker_role_sets_up_mosquitto_and_nothing_of_the_kiosk(tmp_path: Path) -> None:
+    out = dry_run(
+        "packaging/install.sh", "--room-broker", "accueil.local", "--no-packages",
+        SETTINGS_DIR=str(tmp_path / "etc"), MOSQUITTO_DIR=str(tmp_path / "mosquitto"),
+    )  # fmt: skip
+    assert f"room-ca.sh init {tmp_path}/etc/room-ca" in out
+    assert f"room-ca.sh broker {tmp_path}/etc/room-ca accueil.local {tmp_path}/mosquitto/france-services-kiosk" in out
+    assert f"+ write {tmp_path}/mosquitto/conf.d/france-services-kiosk.conf" in out
+    assert f"room-ca.sh console {tmp_path}/etc/room-ca console-accueil {tmp_path}/etc/room" in out
+    assert "systemctl restart mosquitto" in out
+    assert "-m venv" not in out and "cage" not in out  # the desk PC does not become a kiosk
+
+
+def test_a_kiosk_is_enrolled_in_its_room(tmp_path: Path) -> None:
+    identity = tmp_path / "identity"
+    identity.mkdir()
+    for name in ("ca.crt", "identity.crt", "identity.key"):
+        (identity / name).write_text("x")
+    out = dry_run(
+        "packaging/install.sh", "--no-packages", "--no-pin", "--room", "accueil.local",
+        "--room-identity", str(identity), SETTINGS_DIR=str(tmp_path / "etc"),
+    )  # fmt: skip
+    assert f"install -m 640 -g kiosk {identity}/identity.key {tmp_path}/etc/room/identity.key" in out
+    assert f"+ set room_broker = accueil.local in {tmp_path}/etc/kiosk.conf" in out
+    result = subprocess.run(
+        ["bash", "packaging/install.sh", "--dry-run", "--no-packages", "--room", "accueil.local"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SETTINGS_DIR": str(tmp_path / "etc")},
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "--room needs --room-identity" in result.stderr
