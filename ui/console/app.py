@@ -28,6 +28,7 @@ from kiosk.secret import Secret
 from kiosk.store.database import Store
 from kiosk.store.key import StorePaths
 from kiosk.store.record_keeper import RecordKeeper
+from ui.console.chime import Chime
 from ui.console.window import ConsoleEvents, ConsoleWindow
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     events = ConsoleEvents()
     link = ConsoleLink(identity, events.message.emit, events.connection.emit)
-    window = ConsoleWindow(RoomModel(), link.send, store, load_catalog(), args.data_dir / "exports")
+    chime = Chime(args.data_dir)
+    exports = args.data_dir / "exports"
+    window = ConsoleWindow(RoomModel(), link.send, store, load_catalog(), exports, alert=chime)
     events.message.connect(window.receive)
     events.connection.connect(window.set_connected)
     link.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,12 +34,13 @@ from kiosk.errors import EnvironmentFault
 from kiosk.mediation.statistics import to_csv, to_json
 from kiosk.mediation.timeline import AUTONOMY_LABELS, language_for_mediator, minutes_and_seconds
 from kiosk.room.messages import BadMessage
-from kiosk.room.room_model import Request, RoomModel
+from kiosk.room.room_model import KioskState, Request, RoomModel
 from kiosk.store.database import Store
 from kiosk.visit.help_desk import HELP_KIND_LABELS, HelpKind
 
 log = logging.getLogger(__name__)
 TILE_COLUMNS = 3
+MAX_ROWS = 30  # the oldest requests; more would only bury them (the count says how many wait)
 ALERT_MS = 8000  # the banner stays this long after the last new request
 
 
@@ -64,7 +66,7 @@ class ConsoleWindow(QWidget):
         store: Store | None,
         catalog: Catalog,
         exports_dir: Path,
-        alert: Callable[[], None] = QApplication.beep,
+        alert: Callable[[], None] = QApplication.beep,  # kiosk-console gives its chime (chime.py)
         clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
@@ -107,6 +109,8 @@ class ConsoleWindow(QWidget):
         self.queue_title.setStyleSheet("font-size: 20px; font-weight: bold;")
         queue_outer.addWidget(self.queue_title)
         queue_outer.addLayout(self.queue)
+        self.more = QLabel()
+        queue_outer.addWidget(self.more)
         queue_outer.addStretch(1)
         queue_area = QScrollArea()
         queue_area.setWidgetResizable(True)
@@ -125,6 +129,10 @@ class ConsoleWindow(QWidget):
             footer.addWidget(widget)
         footer.addStretch(1)
         layout.addLayout(footer)
+        self._tiles: dict[str, QFrame] = {}
+        self._tile_places: dict[str, tuple[int, int]] = {}
+        self._rows: dict[str, QFrame] = {}
+        self._visits = len(store.activity()) if store is not None else 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(1000)  # the times waited, by the second
@@ -137,11 +145,14 @@ class ConsoleWindow(QWidget):
         except BadMessage as error:
             log.warning("room message refused: %s", error)
             return
-        if what == "activity" and self.store is not None:
-            try:
-                self.store.add_activity(self.model.activity[-1])
-            except EnvironmentFault as error:
-                log.error("the room's activity record was not kept: %s", error)
+        if what == "activity":
+            self._visits += 1
+            self.activity.setText(f"Activité de la salle : {self._visits} visite(s)")
+            if self.store is not None:
+                try:
+                    self.store.add_activity(self.model.activity[-1])
+                except EnvironmentFault as error:
+                    log.error("the room's activity record was not kept: %s", error)
         if what == "new request":
             newest = self.model.waiting()[-1]
             self.banner.setText(f"Nouvelle demande d'aide : {newest.kiosk}, ticket {newest.ticket}")
@@ -149,8 +160,8 @@ class ConsoleWindow(QWidget):
             self._banner_timer.start(ALERT_MS)
             self.alert()
             QApplication.alert(self)
-        if what:
-            self.refresh()
+            self.refresh()  # at once: someone is waiting
+        # Statuses come every few seconds from each kiosk: shown at the next second's refresh.
 
     def set_connected(self, connected: bool) -> None:
         self.connection.setText(
@@ -165,60 +176,68 @@ class ConsoleWindow(QWidget):
         return procedure.title if procedure else procedure_id
 
     def refresh(self) -> None:
+        """Bring the tiles and the queue up to date, changing only what changed (every second)."""
         now = self.clock()
-        _clear(self.tiles)
-        for index, state in enumerate(sorted(self.model.kiosks.values(), key=lambda k: _natural(k.name))):
-            waiting = [r for r in self.model.waiting() if r.kiosk == state.name]
-            tile = QFrame()
-            tile.setFrameShape(QFrame.Shape.Box)
-            tile.setMinimumSize(150, 110)
-            colour = "#8a1c1c" if waiting else ("#1d5e3a" if state.online else "#555555")
-            tile.setStyleSheet(f"QFrame {{ border: 3px solid {colour}; }} QLabel {{ border: none; }}")
-            lines = [f"<b>{state.name}</b> — {'en ligne' if state.online else 'HORS LIGNE'}"]
-            if waiting:
-                lines.append(f"<b>{len(waiting)} demande(s) d'aide</b>")
-            if state.online and state.in_visit:
-                lines.append(f"En visite depuis {minutes_and_seconds(state.visit_seconds)}")
-                lines.append(language_for_mediator(state.language))
-                if state.procedure_id:
-                    lines.append(
-                        f"{self._title(state.procedure_id)}"
-                        + (f" ({state.step_id})" if state.step_id else "")
-                    )
-            elif state.online:
-                lines.append("En attente d'une personne")
-            label = QLabel("<br>".join(lines))
-            label.setWordWrap(True)
-            inner = QVBoxLayout(tile)
-            inner.addWidget(label)
-            self.tiles.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
         waiting = self.model.waiting()
+        per_kiosk = Counter(request.kiosk for request in waiting)
+        for index, name in enumerate(sorted(self.model.kiosks, key=_natural)):
+            tile = self._tiles.get(name) or self._new_tile(name)
+            place = divmod(index, TILE_COLUMNS)
+            if self._tile_places.get(name) != place:  # a new kiosk sorted before it moves it on
+                self.tiles.addWidget(tile, *place)
+                self._tile_places[name] = place
+            self._fill_tile(tile, self.model.kiosks[name], per_kiosk[name])
+        shown = waiting[:MAX_ROWS]
+        shown_ids = {request.request_id for request in shown}
+        for request_id in [i for i in self._rows if i not in shown_ids]:
+            _drop(self._rows.pop(request_id))
+        for position, request in enumerate(shown):
+            row = self._rows.get(request.request_id) or self._new_row(request)
+            if self.queue.indexOf(row) != position:
+                self.queue.insertWidget(position, row)
+            self._fill_row(row, request, now)
         self.queue_title.setText(f"Demandes d'aide en attente : {len(waiting)}")
-        _clear(self.queue)
-        for request in waiting:
-            self.queue.addWidget(self._request_row(request, now))
-        visits = len(self.store.activity()) if self.store is not None else len(self.model.activity)
-        self.activity.setText(f"Activité de la salle : {visits} visite(s)")
+        hidden = len(waiting) - len(shown)
+        self.more.setText(f"… et {hidden} autres, plus récentes" if hidden else "")
+        self.activity.setText(f"Activité de la salle : {self._visits} visite(s)")
 
-    def _request_row(self, request: Request, now: float) -> QWidget:
+    def _new_tile(self, name: str) -> QFrame:
+        tile = QFrame()
+        tile.setFrameShape(QFrame.Shape.Box)
+        tile.setMinimumSize(150, 110)
+        label = QLabel()
+        label.setWordWrap(True)
+        QVBoxLayout(tile).addWidget(label)
+        self._tiles[name] = tile
+        return tile
+
+    def _fill_tile(self, tile: QFrame, state: KioskState, waiting: int) -> None:
+        colour = "#8a1c1c" if waiting else ("#1d5e3a" if state.online else "#555555")
+        if tile.property("colour") != colour:  # a style sheet costs: set again only when it changes
+            tile.setProperty("colour", colour)
+            tile.setStyleSheet(f"QFrame {{ border: 3px solid {colour}; }} QLabel {{ border: none; }}")
+        lines = [f"<b>{state.name}</b> — {'en ligne' if state.online else 'HORS LIGNE'}"]
+        if waiting:
+            lines.append(f"<b>{waiting} demande(s) d'aide</b>")
+        if state.online and state.in_visit:
+            lines.append(f"En visite depuis {minutes_and_seconds(state.visit_seconds)}")
+            lines.append(language_for_mediator(state.language))
+            if state.procedure_id:
+                step = f" ({state.step_id})" if state.step_id else ""
+                lines.append(f"{self._title(state.procedure_id)}{step}")
+        elif state.online:
+            lines.append("En attente d'une personne")
+        _set_text(tile.findChild(QLabel), "<br>".join(lines))
+
+    def _new_row(self, request: Request) -> QFrame:
         row = QFrame()
         row.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(row)
-        where = self._title(request.procedure_id) if request.procedure_id else f"écran {request.screen}"
-        text = (
-            f"<b>Ticket {request.ticket} — {request.kiosk}</b> — {_kind_label(request.kind)}<br>"
-            f"{where}{f', étape {request.step_id}' if request.step_id else ''}"
-            f"{' (exercice)' if request.practice else ''}<br>"
-            f"{language_for_mediator(request.language)} — attend depuis "
-            f"{minutes_and_seconds(max(0, int(now - request.created_at)))}"
-            + (" — <b>quelqu'un y va</b>" if request.state == "coming" else "")
-        )
-        label = QLabel(text)
+        label = QLabel()
         label.setWordWrap(True)
         layout.addWidget(label)
         actions = QHBoxLayout()
         coming = QPushButton("J'arrive")
-        coming.setEnabled(request.state == "open")
         coming.clicked.connect(lambda: self.answer(request.request_id, "coming", ""))
         autonomy = QComboBox()
         autonomy.addItem("Autonomie (facultatif)", "")
@@ -233,7 +252,22 @@ class ConsoleWindow(QWidget):
         actions.addWidget(resolved)
         layout.addLayout(actions)
         row.setProperty("request_id", request.request_id)
+        self._rows[request.request_id] = row
         return row
+
+    def _fill_row(self, row: QFrame, request: Request, now: float) -> None:
+        where = self._title(request.procedure_id) if request.procedure_id else f"écran {request.screen}"
+        text = (
+            f"<b>Ticket {request.ticket} — {request.kiosk}</b> — {_kind_label(request.kind)}<br>"
+            f"{where}{f', étape {request.step_id}' if request.step_id else ''}"
+            f"{' (exercice)' if request.practice else ''}<br>"
+            f"{language_for_mediator(request.language)} — attend depuis "
+            f"{minutes_and_seconds(max(0, int(now - request.created_at)))}"
+            + (" — <b>quelqu'un y va</b>" if request.state == "coming" else "")
+        )
+        _set_text(row.findChild(QLabel), text)
+        coming = next(b for b in row.findChildren(QPushButton) if b.text() == "J'arrive")
+        coming.setEnabled(request.state == "open")
 
     # What the desk does -------------------------------------------------------------------
     def answer(self, request_id: str, order: str, autonomy: str) -> None:
@@ -258,11 +292,12 @@ def _natural(name: str) -> list[object]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
-def _clear(layout: QGridLayout | QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()  # gone from the screen now, not at the next turn of the event loop
-            widget.setParent(None)
-            widget.deleteLater()
+def _set_text(label: QLabel | None, text: str) -> None:
+    if label is not None and label.text() != text:  # a label laid out again only when it changes
+        label.setText(text)
+
+
+def _drop(widget: QWidget) -> None:
+    widget.hide()  # gone from the screen now, not at the next turn of the event loop
+    widget.setParent(None)
+    widget.deleteLater()

@@ -128,3 +128,15 @@ def test_the_console_opens_with_the_pin_only(
     assert warnings == ["PIN incorrect : encore 4 essai(s).", "PIN incorrect : encore 3 essai(s)."]
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("", False))
     assert not ask_pin(lock)
+
+
+def test_the_chime_is_a_real_sound(tmp_path: Path):
+    import wave
+
+    from ui.console.chime import write_chime
+
+    with wave.open(str(write_chime(tmp_path / "chime.wav"))) as sound:
+        seconds = sound.getnframes() / sound.getframerate()
+        frames = sound.readframes(sound.getnframes())
+    assert 0.3 < seconds < 1.0
+    assert max(abs(int.from_bytes(frames[i : i + 2], "little", signed=True)) for i in range(0, 2000, 2)) > 5000
