@@ -107,7 +107,7 @@ def main() -> None:
     console_cpu0, _ = cpu_and_memory(console.pid)
     # Each kiosk's requests at random moments of the run; every kiosk's status each second.
     schedule = sorted(
-        (random.uniform(0, args.seconds), index, number)  # noqa: S311 - a bench's timing, not a secret
+        (random.uniform(0, args.seconds), index, number)
         for index in range(args.kiosks)
         for number in range(args.requests)
     )
