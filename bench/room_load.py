@@ -56,9 +56,10 @@ def check():
     if len(window.model.requests) >= expected or Path(str(out) + ".stop").exists():
         import resource
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        out.write_text(json.dumps({"latencies": latencies, "delivered": len(seen),
-                                   "distinct": len(window.model.requests),
-                                   "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
+        out.write_text(json.dumps({
+            "latencies": latencies, "delivered": len(seen), "distinct": len(window.model.requests),
+            "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+        }))
         app.quit()
 timer = QTimer(); timer.timeout.connect(check); timer.start(200)
 app.exec()
@@ -71,7 +72,8 @@ def cpu_and_memory(pid: int) -> tuple[float, float]:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
     cpu = (int(fields[11]) + int(fields[12])) / ticks
-    peak = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("VmHWM"))
+    status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    peak = next(line for line in status if line.startswith("VmHWM"))
     return cpu, int(peak.split()[1]) / 1024
 
 
@@ -95,7 +97,8 @@ def main() -> None:
     expected = args.kiosks * args.requests
     out = folder / "console.json"
     console = subprocess.Popen(
-        [sys.executable, "-c", CONSOLE, str(console_identity.ca.parent), f"127.0.0.1:{port}", str(expected), str(out)],
+        [sys.executable, "-c", CONSOLE, str(console_identity.ca.parent), f"127.0.0.1:{port}", str(expected),
+         str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert console.stdout is not None and console.stdout.readline().strip() == "ready"
@@ -140,14 +143,18 @@ def main() -> None:
     latencies = sorted(result["latencies"])
     elapsed = time.monotonic() - started
     print(f"{args.kiosks} kiosks, {elapsed:.0f} s, status every second, {args.requests} requests each")
-    print(f"help requests sent {sent}, shown by the console {result['distinct']} (deliveries {result['delivered']})")
-    print(f"latency request -> console model: p50 {statistics.median(latencies) * 1000:.1f} ms, "
-          f"p99 {latencies[int(len(latencies) * 0.99) - 1] * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms")  # fmt: skip
-    print(f"broker (mosquitto): CPU {broker_cpu - broker_cpu0:.1f} s over the run "
-          f"({(broker_cpu - broker_cpu0) / elapsed * 100:.1f} % of a core), peak memory {broker_mb:.1f} MB")  # fmt: skip
+    print(f"help requests sent {sent}, shown by the console {result['distinct']} "
+          f"(deliveries {result['delivered']})")  # fmt: skip
+    p50, p99 = statistics.median(latencies) * 1000, latencies[int(len(latencies) * 0.99) - 1] * 1000
+    longest = latencies[-1] * 1000
+    print(f"latency request -> console model: p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {longest:.1f} ms")
+    broker_used = broker_cpu - broker_cpu0
+    print(f"broker (mosquitto): CPU {broker_used:.1f} s over the run "
+          f"({broker_used / elapsed * 100:.1f} % of a core), peak memory {broker_mb:.1f} MB")  # fmt: skip
     console_cpu = result["cpu"] - console_cpu0
-    print(f"console (its window, offscreen): CPU {console_cpu:.1f} s over the run "
-          f"({console_cpu / elapsed * 100:.1f} % of a core), peak memory {result['peak_mb']:.1f} MB")  # fmt: skip
+    share = console_cpu / elapsed * 100
+    print(f"console (its window, offscreen): CPU {console_cpu:.1f} s over the run ({share:.1f} % of a core), "
+          f"peak memory {result['peak_mb']:.1f} MB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -385,7 +385,8 @@ def test_the_room_broker_role_sets_up_mosquitto_and_nothing_of_the_kiosk(tmp_pat
         SETTINGS_DIR=str(tmp_path / "etc"), MOSQUITTO_DIR=str(tmp_path / "mosquitto"),
     )  # fmt: skip
     assert f"room-ca.sh init {tmp_path}/etc/room-ca" in out
-    assert f"room-ca.sh broker {tmp_path}/etc/room-ca accueil.local {tmp_path}/mosquitto/france-services-kiosk" in out
+    broker = f"{tmp_path}/mosquitto/france-services-kiosk"
+    assert f"room-ca.sh broker {tmp_path}/etc/room-ca accueil.local {broker}" in out
     assert f"+ write {tmp_path}/mosquitto/conf.d/france-services-kiosk.conf" in out
     assert f"room-ca.sh console {tmp_path}/etc/room-ca console-accueil {tmp_path}/etc/room" in out
     assert "systemctl restart mosquitto" in out
