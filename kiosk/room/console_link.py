@@ -62,6 +62,7 @@ class ConsoleLink:
         self, _client: mqtt.Client, _u: object, _flags: object, reason: Any, _p: object
     ) -> None:
         self.connected = False
-        log.warning("room broker lost: %s", reason)
+        if reason.is_failure:
+            log.warning("room broker lost: %s", reason)
         if self.on_connection is not None:
             self.on_connection(False)

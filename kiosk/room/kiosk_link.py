@@ -147,7 +147,7 @@ class KioskLink:
     def _disconnected(
         self, _client: mqtt.Client, _u: object, _flags: object, reason: Any, _p: object
     ) -> None:
-        if self.connected:
+        if self.connected and reason.is_failure:  # not when the kiosk itself closed the link
             log.warning("room broker lost (%s): the kiosk goes on alone", reason)
         self.connected = False
         if self.on_connection is not None:
