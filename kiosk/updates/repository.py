@@ -139,20 +139,22 @@ class Repository:
         targets.signed.expires = _expiry(days)
         self._sign(targets, Targets.type)
         self._write(targets, Targets.type, versioned=True)
-        snapshot = Metadata(Snapshot(expires=_expiry(days))) if first else self._read(Snapshot.type)
-        if not first:
-            snapshot.signed.version += 1
+        snapshot = self._next(Snapshot, first, days)
         snapshot.signed.meta[f"{Targets.type}.json"] = MetaFile(version=targets.signed.version)
-        snapshot.signed.expires = _expiry(days)
         self._sign(snapshot, Snapshot.type)
         self._write(snapshot, Snapshot.type, versioned=True)
-        timestamp = Metadata(Timestamp(expires=_expiry(days))) if first else self._read(Timestamp.type)
-        if not first:
-            timestamp.signed.version += 1
+        timestamp = self._next(Timestamp, first, days)
         timestamp.signed.snapshot_meta = MetaFile(version=snapshot.signed.version)
-        timestamp.signed.expires = _expiry(days)
         self._sign(timestamp, Timestamp.type)
         self._write(timestamp, Timestamp.type, versioned=False)
+
+    def _next(self, role: type[Snapshot] | type[Timestamp], first: bool, days: int) -> Metadata:  # type: ignore[type-arg]
+        """The role's next version (its first in a new repository), fresh for ``days``."""
+        metadata = Metadata(role(expires=_expiry(days))) if first else self._read(role.type)  # type: ignore[type-var]
+        if not first:
+            metadata.signed.version += 1
+        metadata.signed.expires = _expiry(days)
+        return metadata
 
     def publish(self, archive: Path, custom: dict[str, str], days: int = DEFAULT_DAYS) -> None:
         """Offer ``archive`` as the repository's pack; ``custom`` says its pack id, version and date."""
