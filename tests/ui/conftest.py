@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,19 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "127.0.0.2", "localhost"})
 
 # As ui.app does before the application exists (pytest-qt makes it): the site's browser shares contexts.
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+@pytest.fixture(autouse=True)
+def widgets_deleted_after_each_test() -> Iterator[None]:
+    """Each test's closed windows are destroyed when it ends, not all at once in a later test's event loop.
+
+    qtbot closes a test's widgets with deleteLater, which runs only inside an event loop: the
+    thousands left by the tests before it were destroyed in the first one of test_crash_guard
+    (38 s of a 10 minute suite, and a test that looked slow for nothing of its own).
+    """
+    yield
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
