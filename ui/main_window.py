@@ -113,7 +113,7 @@ class MainWindow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if self._after_first_paint is not None:
-            QTimer.singleShot(0, self._after_first_paint)  # once the whole window is painted
+            QTimer.singleShot(0, self, self._after_first_paint)  # once the whole window is painted
             self._after_first_paint = None
 
     def attach(self, station: Station, speaker: Speaker) -> None:
@@ -161,7 +161,7 @@ class MainWindow(QWidget):
         self._events.place_changed.connect(self.show_screen)
         station.add_listener(self._events.place_changed.emit)
         self.show_screen(station.visit.place)
-        QTimer.singleShot(0, self._build_ahead)
+        QTimer.singleShot(0, self, self._build_ahead)
         from kiosk.mediation.pin import PinLock  # its key derivation loads after the first paint
 
         store = station.keeper.store
@@ -217,7 +217,7 @@ class MainWindow(QWidget):
         ahead = [screen_id for screen_id in BUILT_AHEAD if screen_id not in self._screens]
         if ahead:
             self.screen_for(ahead[0])
-            QTimer.singleShot(0, self._build_ahead)
+            QTimer.singleShot(0, self, self._build_ahead)
 
     def _built(self, part: str) -> bool:
         return part in self.__dict__

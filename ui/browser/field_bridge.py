@@ -78,7 +78,7 @@ class FieldBridge(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in TOUCH_ENDS:
-            QTimer.singleShot(FOCUS_SETTLE_MS, self.ask)
+            QTimer.singleShot(FOCUS_SETTLE_MS, self, self.ask)
         return False
 
     def ask(self) -> None:

@@ -523,7 +523,7 @@ class BrowserFrame(QFrame):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self.fit_tabs)  # once the row has given the tabs their new widths
+        QTimer.singleShot(0, self, self.fit_tabs)  # once the row has given the tabs their new widths
         self.make_room_for_page()
         self.watermark.setGeometry(self.rect())
         self.watermark.raise_()
