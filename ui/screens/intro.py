@@ -12,7 +12,7 @@ from kiosk.station import Station
 from kiosk.visit.places import ScreenId
 from ui.screens.base import PictogramList, Screen, action_row, scrolling_body
 from ui.widgets import pictograms
-from ui.widgets.blocks import PictogramButton, text_label
+from ui.widgets.blocks import PictogramButton, WarningBox, text_label
 from ui.widgets.real_site_button import RealSiteButton
 
 CHANNEL_PICTOGRAMS = {
@@ -31,6 +31,7 @@ class IntroScreen(Screen):
         body = scrolling_body(self)
         self.summary = text_label()
         self.facts = text_label("hint")
+        self.stale = WarningBox()  # a guide past its age: said near the top, and aloud
         self.need = text_label("title")
         self.checklist = PictogramList()
         self.listen_checklist = self.listen_button(
@@ -44,6 +45,7 @@ class IntroScreen(Screen):
         need_row.addWidget(self.listen_checklist)
         body.addWidget(self.summary)
         body.addWidget(self.facts)
+        body.addWidget(self.stale)
         body.addLayout(need_row)
         for block in (self.checklist, self.other_ways, self.channels):
             body.addWidget(block)
@@ -81,15 +83,22 @@ class IntroScreen(Screen):
         self.other_ways.setVisible(bool(procedure.channels))
         self.channels.fill([(CHANNEL_PICTOGRAMS[c.kind], content(c.text)) for c in procedure.channels])
         checked = procedure.last_checked
-        if is_stale(procedure, local_today(), self.station.config.guide_max_age_days):
-            notice = _("Ce guide date du {date} : en cas de doute, demandez à l'accueil.")
-        elif checked.verified_on_site:
-            notice = _("Vérifié sur le vrai site le {date}.")
-        else:
-            notice = _(
+        stale = is_stale(procedure, local_today(), self.station.config.guide_max_age_days)
+        self.stale.set_text(
+            _("Ce guide date du {date} : en cas de doute, demandez à l'accueil.").format(
+                date=format_date(checked.date)
+            )
+            if stale
+            else ""
+        )
+        notice = (
+            _("Vérifié sur le vrai site le {date}.")
+            if checked.verified_on_site
+            else _(
                 "Écrit le {date}. Pas encore vérifié sur le vrai site : "
                 "en cas de doute, demandez à l'accueil."
             )
+        )
         self.checked.setText(notice.format(date=format_date(checked.date)))
         self.start_button.set_text(_("Commencer"), _("Aller à la première étape."))
         self.site_button.refresh()
@@ -103,4 +112,5 @@ class IntroScreen(Screen):
 
     def spoken_texts(self) -> list[str]:
         items = [content(entry.text) for entry in self.procedure.before_you_start]
-        return [self.title.text(), self.summary.text(), self.need.text(), *items]
+        stale = [self.stale.label.text()] if not self.stale.isHidden() else []
+        return [self.title.text(), self.summary.text(), *stale, self.need.text(), *items]

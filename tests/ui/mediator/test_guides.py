@@ -105,8 +105,10 @@ def test_an_old_guide_tells_the_person_to_ask(stored_station: Station, qtbot: Qt
     stored_station.visit.open_theme(stored_station.catalog.procedures[GUIDE].theme)
     stored_station.visit.open_procedure(GUIDE)
     intro = window.screen_for(ScreenId.INTRO)
-    assert intro.checked.text().startswith("Ce guide date du ")
-    assert intro.checked.text().endswith(": en cas de doute, demandez à l'accueil.")
+    said = intro.stale.label.text()
+    assert said.startswith("Ce guide date du ") and said.endswith(": en cas de doute, demandez à l'accueil.")
+    assert intro.stale.isVisibleTo(intro)
+    assert said in intro.spoken_texts()  # heard too, right after the summary
     assert isinstance(stored_station.config, Config)
 
 
