@@ -39,6 +39,8 @@ class UpdateWatcher(QObject):
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
+        for problem in self.updates.problems:  # said once, by the running kiosk
+            log.error("content updates: %s", problem)
         if not any(source.url for source in self.updates.sources):
             return  # nothing is ever contacted without an address
         QTimer.singleShot(FIRST_CHECK_MS, self, self.check_due)

@@ -28,8 +28,7 @@ class WebFetcher(Urllib3Fetcher):
     """Urllib3's, with a deadline on the whole check besides its timeout between two pieces."""
 
     def __init__(self, deadline_s: float = CHECK_DEADLINE_S) -> None:
-        timeout = max(1, min(SOCKET_TIMEOUT_S, int(deadline_s)))
-        super().__init__(socket_timeout=timeout, chunk_size=CHUNK_BYTES, app_user_agent="kiosk")
+        super().__init__(socket_timeout=SOCKET_TIMEOUT_S, chunk_size=CHUNK_BYTES, app_user_agent="kiosk")
         self._ends_at = time.monotonic() + deadline_s
 
     def _fetch(self, url: str) -> Iterator[bytes]:

@@ -7,7 +7,6 @@ check may take a while (a slow network): the UI runs it off the GUI thread.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ from kiosk.updates.sources import STICK_FOLDER, TrustedSource, trusted_sources
 if TYPE_CHECKING:
     from kiosk.updates.receive import Receiver
 
-log = logging.getLogger(__name__)
 DAY_S = 86400.0
 
 
@@ -39,8 +37,6 @@ class ContentUpdates:
         self.config = config
         self.shelf = Shelf(config.data_dir)
         self.sources, self.problems = trusted_sources(config.settings_dir, config.content_repository)
-        for problem in self.problems:
-            log.error("content updates: %s", problem)
         self.find_media = find_media  # the USB sticks plugged in
 
     @cached_property
